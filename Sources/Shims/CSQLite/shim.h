@@ -1,0 +1,7 @@
+#ifndef BOTCORE_CSQLITE_SHIM_H
+#define BOTCORE_CSQLITE_SHIM_H
+#include <sqlite3.h>
+
+// SQLITE_TRANSIENT is a cast macro Swift cannot import: it tells SQLite to copy bound text/blobs.
+static inline sqlite3_destructor_type botcore_sqlite_transient(void) { return SQLITE_TRANSIENT; }
+#endif

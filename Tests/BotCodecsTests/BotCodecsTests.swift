@@ -1,0 +1,2 @@
+// Tests for BotCodecs live in this folder, one file per type or concern.
+import Testing

@@ -1,0 +1,18 @@
+/// One step of a schema: SQL or code run once, in order, tracked by `PRAGMA user_version`.
+public struct SQLiteMigration: Sendable {
+    /// A short name for messages (`create_series`).
+    public let name: String
+    let apply: @Sendable (SQLiteConnection) throws -> Void
+
+    /// A migration that runs an SQL script.
+    public init(_ name: String, sql: String) {
+        self.name = name
+        self.apply = { connection in try connection.execute(sql) }
+    }
+
+    /// A migration that runs code (data backfills, conditional changes).
+    public init(_ name: String, apply: @escaping @Sendable (SQLiteConnection) throws -> Void) {
+        self.name = name
+        self.apply = apply
+    }
+}

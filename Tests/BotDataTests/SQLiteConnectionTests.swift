@@ -103,7 +103,7 @@ struct SQLiteConnectionTests {
         try connection.execute("CREATE TABLE t(a, b, c, d)")
         let missing: String? = nil
         try connection.execute("INSERT INTO t VALUES (?, ?, ?, ?)", arguments: [nil, true, 42, missing])
-        let rows = try connection.query("SELECT a, b, c, d FROM t") { row throws(SQLiteError) in
+        let rows = try connection.query("SELECT a, b, c, d FROM t") { row in
             (
                 try row.value(at: 0, as: Int64?.self), try row.value(at: 1, as: Bool.self),
                 try row.value(at: 2, as: Int.self), try row.value(named: "D", as: String?.self), row.isNull(at: 0)
@@ -124,7 +124,7 @@ struct SQLiteConnectionTests {
         let statement = try connection.prepare("SELECT volume, price, symbol AS name FROM t WHERE symbol = :s")
         try statement.bind("BTC/USDT", named: ":s")
         var seen = 0
-        try statement.forEachRow { row throws(SQLiteError) in
+        try statement.forEachRow { row throws in
             seen += 1
             #expect(try row.value(named: "name", as: String.self) == "BTC/USDT")
             #expect(try row.value(named: "PRICE", as: Double.self) == 64_000.5)
@@ -149,7 +149,7 @@ struct SQLiteConnectionTests {
             #expect(connection.lastInsertRowID == Int64(value))
             #expect(connection.changes == 1)
         }
-        let values = try connection.query("SELECT v FROM t ORDER BY id") { row throws(SQLiteError) in
+        let values = try connection.query("SELECT v FROM t ORDER BY id") { row in
             try row.value(at: 0, as: Int.self)
         }
         #expect(values == Array(1...100))
@@ -162,7 +162,7 @@ struct SQLiteConnectionTests {
     func typeMismatch() throws {
         let connection = try SQLiteConnection(path: ":memory:")
         let error = try #require(throws: SQLiteError.self) {
-            _ = try connection.query("SELECT 'abc' AS word") { row throws(SQLiteError) in
+            _ = try connection.query("SELECT 'abc' AS word") { row in
                 try row.value(at: 0, as: Int64.self)
             }
         }

@@ -52,7 +52,7 @@ struct SQLiteDatabaseTests {
             // After a read the connection writes again.
             try await database.write { connection in try connection.execute("INSERT INTO t(task) VALUES (4)") }
             let tasks = try await database.read { connection in
-                try connection.query("SELECT task FROM t ORDER BY id") { row throws(SQLiteError) in
+                try connection.query("SELECT task FROM t ORDER BY id") { row in
                     try row.value(at: 0, as: Int.self)
                 }
             }

@@ -12,7 +12,7 @@ struct SQLiteTransactionTests {
     }
 
     private func values(_ connection: SQLiteConnection) throws -> [Int] {
-        try connection.query("SELECT x FROM t ORDER BY x") { row throws(SQLiteError) in try row.value(at: 0) }
+        try connection.query("SELECT x FROM t ORDER BY x") { row in try row.value(at: 0) }
     }
 
     @Test("commits when the body returns")

@@ -102,7 +102,7 @@ public final class SQLiteConnection {
                     let status = sqlite3_prepare_v2(handle, current, -1, &statement, &tail)
                     guard status == SQLITE_OK else {
                         let failed = tail.map { Self.text(from: current, to: $0) } ?? String(cString: current)
-                        throw error(code: status, sql: failed)
+                        throw error(code: status, sql: failed.trimmingWhitespace())
                     }
                     cursor = tail
                     // Whitespace or a comment at the end compiles to no statement.
@@ -111,7 +111,7 @@ public final class SQLiteConnection {
                     var step = sqlite3_step(statement)
                     while step == SQLITE_ROW { step = sqlite3_step(statement) }
                     guard step == SQLITE_DONE else {
-                        throw error(code: step, sql: String(cString: sqlite3_sql(statement)))
+                        throw error(code: step, sql: String(cString: sqlite3_sql(statement)).trimmingWhitespace())
                     }
                 }
             }
@@ -141,8 +141,8 @@ public final class SQLiteConnection {
     /// Runs a query and maps every row; `transform` must copy what it needs, the row is only valid inside it.
     public func query<T>(
         _ sql: String, arguments: [(any SQLiteValueConvertible)?] = [],
-        _ transform: (SQLiteRow) throws(SQLiteError) -> T
-    ) throws(SQLiteError) -> [T] {
+        _ transform: (SQLiteRow) throws -> T
+    ) throws -> [T] {
         let statement = try prepare(sql)
         try statement.bind(arguments)
         return try statement.map(transform)
@@ -194,5 +194,13 @@ public final class SQLiteConnection {
         return start.withMemoryRebound(to: UInt8.self, capacity: length) {
             String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)
         }
+    }
+}
+
+extension String {
+    fileprivate func trimmingWhitespace() -> String {
+        let start = firstIndex { !$0.isWhitespace } ?? endIndex
+        let end = lastIndex { !$0.isWhitespace }.map { index(after: $0) } ?? start
+        return start < end ? String(self[start..<end]) : ""
     }
 }

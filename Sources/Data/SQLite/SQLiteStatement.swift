@@ -157,8 +157,9 @@ public final class SQLiteStatement {
     /// The current row; valid after ``step()`` returned true and until the next step or reset.
     public var row: SQLiteRow { SQLiteRow(statement: self) }
 
-    /// Calls `body` with every remaining row, then resets the statement.
-    public func forEachRow(_ body: (SQLiteRow) throws(SQLiteError) -> Void) throws(SQLiteError) {
+    /// Calls `body` with every remaining row, then resets the statement. Rethrows the body's errors as they
+    /// are; SQLite's are ``SQLiteError``.
+    public func forEachRow(_ body: (SQLiteRow) throws -> Void) throws {
         defer { reset() }
         while try step() {
             try body(row)
@@ -166,9 +167,9 @@ public final class SQLiteStatement {
     }
 
     /// Maps every remaining row, then resets the statement.
-    public func map<T>(_ transform: (SQLiteRow) throws(SQLiteError) -> T) throws(SQLiteError) -> [T] {
+    public func map<T>(_ transform: (SQLiteRow) throws -> T) throws -> [T] {
         var results: [T] = []
-        try forEachRow { (row) throws(SQLiteError) in results.append(try transform(row)) }
+        try forEachRow { row in results.append(try transform(row)) }
         return results
     }
 

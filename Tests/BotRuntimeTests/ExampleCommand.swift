@@ -1,5 +1,11 @@
 import BotRuntime
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// A small tool used to exercise `ToolCommand.main` in process; not a product tool.
 struct ExampleCommand: ToolCommand {
     static let name = "example"
@@ -9,7 +15,7 @@ struct ExampleCommand: ToolCommand {
         .option("mode", value: "mode", kind: .choice(["fast", "safe"]), help: "How to run.", default: "safe"),
         .option("limit", value: "n", kind: .integer, help: "Stop after n items.", default: "10"),
         .option("since", value: "date", kind: .date, help: "First day to process."),
-        .option("outcome", value: "outcome", kind: .choice(["ok", "check", "error", "cancel", "disk", "usage"]),
+        .option("outcome", value: "outcome", kind: .choice(["ok", "check", "error", "cancel", "disk", "usage", "interrupt"]),
                 help: "What run() does.", default: "ok"),
         .flag("json", help: "Print JSON.", negatable: true),
     ]
@@ -51,6 +57,19 @@ struct ExampleCommand: ToolCommand {
             throw CancellationError()
         case "disk":
             throw ToolExit(code: 4, message: "only 1 GiB free in /data")
+        case "interrupt":
+            // Stands in for an operator's Ctrl-C: a process-directed signal (`raise` would target this worker
+            // thread, where Dispatch blocks signals). The signal source registers asynchronously, so the
+            // signal is repeated until it cancels us; then shut down cleanly, as run-daily-trend will.
+            for _ in 0..<3000 {
+                kill(getpid(), SIGINT)
+                do {
+                    try await context.clock.sleep(for: .milliseconds(10))
+                } catch {
+                    context.write("Shutdown complete\n")
+                    return
+                }
+            }
         case "usage":
             throw UsageError("--since must be before today")
         default:

@@ -22,6 +22,15 @@ struct RedactorTests {
         #expect(redactor.redact("the \(secret) here") == "the *** here")
     }
 
+    @Test("a registered secret is hidden in its JSON-escaped form")
+    func jsonEscaped() throws {
+        let redactor = Redactor()
+        let secret = "abc/def\"ghi"
+        redactor.register(secret)
+        let json = String(decoding: try JSONSerialization.data(withJSONObject: ["note": secret]), as: UTF8.self)
+        #expect(redactor.redact(json) == #"{"note":"***"}"#)
+    }
+
     @Test("secrets too short to tell apart from text are not registered")
     func shortSecrets() {
         let redactor = Redactor()

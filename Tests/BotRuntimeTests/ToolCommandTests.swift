@@ -114,6 +114,17 @@ struct ToolCommandTests {
         #expect(disk.error.text.hasSuffix("error: only 1 GiB free in /data\n"))
     }
 
+    @Test("SIGINT cancels the command, which shuts down cleanly, and the tool exits 130")
+    func interruptSignal() async {
+        let harness = Harness()
+        var context = harness.context
+        context.handlesInterrupts = true
+        let status = await ExampleCommand.main(["--symbol", "X", "--outcome", "interrupt"], environment: [:], context: context)
+        #expect(status == 130)
+        #expect(harness.output.text == "Shutdown complete\n")
+        #expect(harness.error.text.hasSuffix("interrupted\n"))
+    }
+
     @Test("--log-level drops lower levels")
     func logLevel() async {
         let quiet = Harness()

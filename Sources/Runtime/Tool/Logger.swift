@@ -33,8 +33,7 @@ public struct Logger: Sendable {
     /// Logs `message` at `level`; the message is only built when the level passes.
     public func log(_ level: LogLevel, _ message: @autoclosure () -> String) {
         guard level >= minimumLevel else { return }
-        let line = redactor.redact(
-            "\(UTCTimestamp.string(fromMilliseconds: now())) \(level.label) \(message())") + "\n"
+        let line = format(level, message())
         standardError?.write(line)
         file?.append(line)
     }
@@ -42,7 +41,14 @@ public struct Logger: Sendable {
     /// Appends to the log file only; `main` uses it to keep its final error, which it already printed.
     func logToFile(_ level: LogLevel, _ message: String) {
         guard level >= minimumLevel, let file else { return }
-        file.append(redactor.redact("\(UTCTimestamp.string(fromMilliseconds: now())) \(level.label) \(message)") + "\n")
+        file.append(format(level, message))
+    }
+
+    /// One line per entry: continuation lines of a multi-line message are indented, so text from outside
+    /// (an exchange's error body) cannot forge a line that looks like a separate entry.
+    private func format(_ level: LogLevel, _ message: String) -> String {
+        let body = message.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n    ")
+        return redactor.redact("\(UTCTimestamp.string(fromMilliseconds: now())) \(level.label) \(body)") + "\n"
     }
 
     /// Logs at ``LogLevel/debug``.

@@ -57,8 +57,11 @@ public final class Redactor: @unchecked Sendable {
         forms.insert(urlSafe.trimmingCharacters(in: CharacterSet(charactersIn: "=")))
         if let encoded = secret.addingPercentEncoding(withAllowedCharacters: .alphanumerics) { forms.insert(encoded) }
         if let encoded = secret.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) { forms.insert(encoded) }
-        // Form encoding writes spaces as '+'.
+        // Form encoding writes spaces as '+'; JSON writers may escape '/' and must escape quotes and backslashes.
         forms.insert(secret.replacingOccurrences(of: " ", with: "+"))
+        forms.insert(
+            secret.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+                .replacingOccurrences(of: "/", with: "\\/"))
         lock.withLock {
             secrets.formUnion(forms.filter { $0.count >= Self.minimumSecretLength })
         }

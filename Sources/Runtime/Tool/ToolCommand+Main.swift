@@ -133,10 +133,10 @@ private final class InterruptSignals: @unchecked Sendable {
         return await iterator.next() != nil
     }
 
+    /// Stops watching. The signal dispositions are left as Dispatch set them: restoring the defaults could
+    /// kill the process on a signal still in flight, and `main` is about to return to `exit` anyway.
     func stop() {
         for source in sources { source.cancel() }
         continuation.finish()
-        signal(SIGINT, SIG_DFL)
-        signal(SIGTERM, SIG_DFL)
     }
 }

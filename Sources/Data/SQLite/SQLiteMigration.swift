@@ -1,4 +1,7 @@
 /// One step of a schema: SQL or code run once, in order, tracked by `PRAGMA user_version`.
+///
+/// Migrations run inside a transaction, where SQLite ignores `PRAGMA foreign_keys` and `journal_mode`
+/// changes; rebuild a table with the usual create-copy-drop-rename steps instead.
 public struct SQLiteMigration: Sendable {
     /// A short name for messages (`create_series`).
     public let name: String

@@ -7,7 +7,8 @@ import Foundation
 #endif
 
 /// Everything a tool touches outside its arguments: output streams, clocks, environment, working folder,
-/// logger and redactor. ``standard`` is the real process; tests build their own with ``init(standardOutput:standardError:clock:now:environment:currentDirectory:isStandardErrorTerminal:redactor:handlesInterrupts:)``.
+/// logger and redactor. ``standard`` is the real process; tests build their own over ``CapturedOutput``
+/// buffers and a fixed `now`.
 public struct ToolContext: Sendable {
     /// Results (text or JSON) go here.
     public var standardOutput: any ToolOutput

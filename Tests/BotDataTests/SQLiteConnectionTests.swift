@@ -73,8 +73,9 @@ struct SQLiteConnectionTests {
         #expect(zero == 0 && zero.sign == .plus)
     }
 
-    @Test("text round-trips as UTF-8, including empty text and an embedded NUL",
-          arguments: ["zażółć gęślą jaźń 🚀 日本語", "", "a\u{0}b", String(repeating: "x", count: 100_000)])
+    @Test(
+        "text round-trips as UTF-8, including empty text and an embedded NUL",
+        arguments: ["zażółć gęślą jaźń 🚀 日本語", "", "a\u{0}b", String(repeating: "x", count: 100_000)])
     func textRoundTrip(value: String) throws {
         let connection = try SQLiteConnection(path: ":memory:")
         try connection.execute("CREATE TABLE t(v TEXT)")
@@ -185,7 +186,8 @@ struct SQLiteConnectionTests {
         let connection = try SQLiteConnection(path: ":memory:")
         try connection.execute("CREATE TABLE a(x); INSERT INTO a VALUES (1); -- done\n")
         let error = try #require(throws: SQLiteError.self) {
-            try connection.execute("INSERT INTO a VALUES (2);\n INSERT INTO missing VALUES (1); INSERT INTO a VALUES (3);")
+            try connection.execute(
+                "INSERT INTO a VALUES (2);\n INSERT INTO missing VALUES (1); INSERT INTO a VALUES (3);")
         }
         let sql = try #require(error.sql)
         #expect(sql.contains("INSERT INTO missing"))
@@ -256,17 +258,20 @@ struct SQLiteConnectionTests {
                 try connection.transaction { connection in
                     let insert = try connection.prepare("INSERT INTO candles VALUES (?, ?, ?)")
                     for index in 0..<3 {
-                        try insert.bind([Int64(1_700_000_000_000) + Int64(index) * 60_000, 100.25 + Double(index), "BTC/USDT"])
+                        let openTime = Int64(1_700_000_000_000) + Int64(index) * 60_000
+                        try insert.bind([openTime, 100.25 + Double(index), "BTC/USDT"])
                         try insert.run()
                     }
                 }
             }
             let result = try Oracle.command(
-                "sqlite3", ["-readonly", path, "PRAGMA journal_mode; SELECT open_time, close, symbol FROM candles ORDER BY 1;"])
+                "sqlite3",
+                ["-readonly", path, "PRAGMA journal_mode; SELECT open_time, close, symbol FROM candles ORDER BY 1;"])
             #expect(result.status == 0, "sqlite3 failed: \(result.errorText)")
             #expect(
                 result.outputText
-                    == "wal\n1700000000000|100.25|BTC/USDT\n1700000060000|101.25|BTC/USDT\n1700000120000|102.25|BTC/USDT\n")
+                    == "wal\n1700000000000|100.25|BTC/USDT\n1700000060000|101.25|BTC/USDT\n"
+                    + "1700000120000|102.25|BTC/USDT\n")
         }
     }
 }

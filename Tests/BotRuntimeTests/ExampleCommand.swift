@@ -15,8 +15,10 @@ struct ExampleCommand: ToolCommand {
         .option("mode", value: "mode", kind: .choice(["fast", "safe"]), help: "How to run.", default: "safe"),
         .option("limit", value: "n", kind: .integer, help: "Stop after n items.", default: "10"),
         .option("since", value: "date", kind: .date, help: "First day to process."),
-        .option("outcome", value: "outcome", kind: .choice(["ok", "check", "error", "cancel", "disk", "usage", "interrupt"]),
-                help: "What run() does.", default: "ok"),
+        .option(
+            "outcome", value: "outcome",
+            kind: .choice(["ok", "check", "error", "cancel", "disk", "usage", "interrupt"]),
+            help: "What run() does.", default: "ok"),
         .flag("json", help: "Print JSON.", negatable: true),
     ]
     static let positionals = [PositionalSpec("paths", help: "Files to read.", required: false, variadic: true)]

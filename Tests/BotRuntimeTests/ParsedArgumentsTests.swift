@@ -12,13 +12,16 @@ struct ParsedArgumentsTests {
         .option("mode", value: "mode", kind: .choice(["paper", "live"]), help: "Mode."),
         .option(
             "exchange", value: "name",
-            kind: .custom("exchange name", check: { ["binance", "kraken"].contains($0) ? nil : "not a known exchange" }),
+            kind: .custom(
+                "exchange name", check: { ["binance", "kraken"].contains($0) ? nil : "not a known exchange" }),
             help: "Exchange."),
         .flag("json", help: "JSON.", negatable: true),
         .flag("verbose", help: "Chatty."),
     ]
 
-    private func parse(_ arguments: [String], positionals: [PositionalSpec] = []) throws(UsageError) -> ParsedArguments {
+    private func parse(
+        _ arguments: [String], positionals: [PositionalSpec] = []
+    ) throws(UsageError) -> ParsedArguments {
         try ParsedArguments(parsing: arguments, options: options, positionals: positionals)
     }
 

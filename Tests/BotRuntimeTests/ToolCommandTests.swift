@@ -119,7 +119,8 @@ struct ToolCommandTests {
         let harness = Harness()
         var context = harness.context
         context.handlesInterrupts = true
-        let status = await ExampleCommand.main(["--symbol", "X", "--outcome", "interrupt"], environment: [:], context: context)
+        let status = await ExampleCommand.main(
+            ["--symbol", "X", "--outcome", "interrupt"], environment: [:], context: context)
         #expect(status == 130)
         #expect(harness.output.text == "Shutdown complete\n")
         #expect(harness.error.text.hasSuffix("interrupted\n"))

@@ -37,7 +37,9 @@ public struct SQLiteRow {
     }
 
     /// The column called `name` as `T` (see ``value(at:as:)``).
-    public func value<T: SQLiteValueConvertible>(named name: String, as type: T.Type = T.self) throws(SQLiteError) -> T {
+    public func value<T: SQLiteValueConvertible>(
+        named name: String, as type: T.Type = T.self
+    ) throws(SQLiteError) -> T {
         try value(at: Int(statement.columnIndex(named: name)), as: T.self)
     }
 

@@ -86,7 +86,9 @@ public struct PositionalSpec: Sendable {
     public let help: String
 
     /// Declares a positional argument.
-    public init(_ name: String, kind: ValueKind = .string, help: String, required: Bool = true, variadic: Bool = false) {
+    public init(
+        _ name: String, kind: ValueKind = .string, help: String, required: Bool = true, variadic: Bool = false
+    ) {
         self.name = name
         self.kind = kind
         self.isRequired = required

@@ -151,7 +151,9 @@ public struct ParsedArguments: Sendable, Equatable {
     /// An integer option (declare it with ``ValueKind/integer``).
     public func integer(_ name: String) throws(UsageError) -> Int? {
         guard let text = string(name) else { return nil }
-        guard let value = Int(text) else { throw UsageError("invalid value for option '--\(name)': '\(text)' is not a whole number") }
+        guard let value = Int(text) else {
+            throw UsageError("invalid value for option '--\(name)': '\(text)' is not a whole number")
+        }
         return value
     }
 

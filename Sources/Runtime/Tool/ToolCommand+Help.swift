@@ -55,7 +55,11 @@ extension ToolCommand {
     private static func table(_ rows: [(String, String)]) -> String {
         let width = min(32, (rows.map(\.0.count).max() ?? 0) + 2)
         return rows.map { left, right in
-            let padding = left.count < width ? String(repeating: " ", count: width - left.count) : "\n  " + String(repeating: " ", count: width)
+            // A name too long for the column gets its description on the next line.
+            let padding =
+                left.count < width
+                ? String(repeating: " ", count: width - left.count)
+                : "\n  " + String(repeating: " ", count: width)
             return "  " + left + padding + right + "\n"
         }.joined()
     }

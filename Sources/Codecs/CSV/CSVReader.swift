@@ -1,0 +1,241 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads CSV (RFC 4180) record by record, from a file in chunks or from memory.
+///
+/// Fields are separated by the delimiter (a comma by default); records end at CRLF, LF or a lone CR.
+/// A field that starts with `"` is quoted: it may hold delimiters and line breaks, and `""` stands for one
+/// quote. Blank lines are skipped and a leading UTF-8 byte order mark is ignored. Malformed input throws
+/// ``CSVError`` with the line and column.
+///
+/// Not `Sendable`: it owns an open file and a read position.
+public final class CSVReader {
+    /// How the input is parsed.
+    public struct Options: Sendable {
+        /// The field separator, an ASCII byte other than `"`, CR or LF.
+        public var delimiter: UInt8
+        /// Whether the first record names the columns (available as ``CSVReader/header``).
+        public var hasHeader: Bool
+        /// Whether every record must have as many fields as the header (or the first record).
+        public var requiresUniformFieldCount: Bool
+
+        public init(delimiter: UInt8 = UInt8(ascii: ","), hasHeader: Bool = false, requiresUniformFieldCount: Bool = true) {
+            precondition(delimiter < 0x80 && delimiter != 0x22 && delimiter != 0x0A && delimiter != 0x0D,
+                         "a CSV delimiter must be an ASCII byte other than a quote or a line break")
+            self.delimiter = delimiter
+            self.hasHeader = hasHeader
+            self.requiresUniformFieldCount = requiresUniformFieldCount
+        }
+    }
+
+    /// The file path, or a name for in-memory input; used in error messages.
+    public let source: String
+    /// The column names when ``Options/hasHeader`` is set.
+    public private(set) var header: [String]?
+    /// The line on which the record last returned by ``next()`` started.
+    public private(set) var recordLine = 0
+
+    private let options: Options
+    private let file: FileDescriptor?
+    private var buffer: [UInt8]
+    private var position = 0
+    private var end: Int
+    private var line = 1
+    private var column = 0
+    private var skipsLineFeed = false
+    private var expectedFieldCount: Int?
+    private var field: [UInt8] = []
+
+    /// Reads the file at `url` in 64 KiB chunks. With ``Options/hasHeader`` the header is read here.
+    public init(url: URL, options: Options = Options()) throws(CSVError) {
+        source = url.path
+        self.options = options
+        do {
+            file = try FileDescriptor.reading(url.path)
+        } catch {
+            throw CSVError(error)
+        }
+        buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        end = 0
+        try start()
+    }
+
+    /// Reads CSV held in memory; `source` names it in error messages.
+    public init(bytes: [UInt8], source: String = "<memory>", options: Options = Options()) throws(CSVError) {
+        self.source = source
+        self.options = options
+        file = nil
+        buffer = bytes
+        end = bytes.count
+        try start()
+    }
+
+    /// Reads CSV held in a string; `source` names it in error messages.
+    public convenience init(string: String, source: String = "<string>", options: Options = Options()) throws(CSVError) {
+        try self.init(bytes: Array(string.utf8), source: source, options: options)
+    }
+
+    private func start() throws(CSVError) {
+        if try peek() == 0xEF {
+            // Skip a UTF-8 byte order mark (Excel writes one) if all three bytes are there.
+            if end - position >= 3, buffer[position + 1] == 0xBB, buffer[position + 2] == 0xBF { position += 3 }
+        }
+        if options.hasHeader {
+            header = try next()
+        }
+    }
+
+    /// The next record, or nil at the end of the input.
+    public func next() throws(CSVError) -> [String]? {
+        guard let fields = try nextRecord() else { return nil }
+        if options.requiresUniformFieldCount {
+            if let expected = expectedFieldCount {
+                guard fields.count == expected else {
+                    throw .fieldCount(source: source, line: recordLine, expected: expected, found: fields.count)
+                }
+            } else {
+                expectedFieldCount = fields.count
+            }
+        }
+        return fields
+    }
+
+    /// Every remaining record.
+    public func readAll() throws(CSVError) -> [[String]] {
+        var records: [[String]] = []
+        while let record = try next() { records.append(record) }
+        return records
+    }
+
+    // MARK: - Parsing
+
+    private enum State {
+        case fieldStart, unquoted, quoted, quoteInQuoted
+    }
+
+    private func nextRecord() throws(CSVError) -> [String]? {
+        var fields: [String] = []
+        var state = State.fieldStart
+        var quoteLine = 0
+        var quoteColumn = 0
+        field.removeAll(keepingCapacity: true)
+        recordLine = line
+        let delimiter = options.delimiter
+
+        while let byte = try nextByte() {
+            if skipsLineFeed {
+                skipsLineFeed = false
+                if byte == 0x0A { continue }
+            }
+            if byte & 0xC0 != 0x80 { column += 1 }
+            switch state {
+            case .fieldStart, .unquoted:
+                if byte == delimiter {
+                    try emit(into: &fields)
+                    state = .fieldStart
+                } else if byte == 0x0A || byte == 0x0D {
+                    endLine(after: byte)
+                    if state == .fieldStart && fields.isEmpty {
+                        recordLine = line  // a blank line: skip it
+                        continue
+                    }
+                    try emit(into: &fields)
+                    return fields
+                } else if byte == 0x22 {
+                    guard state == .fieldStart else {
+                        throw .strayQuote(source: source, line: line, column: column)
+                    }
+                    state = .quoted
+                    quoteLine = line
+                    quoteColumn = column
+                } else {
+                    field.append(byte)
+                    state = .unquoted
+                }
+            case .quoted:
+                if byte == 0x22 {
+                    state = .quoteInQuoted
+                } else {
+                    field.append(byte)
+                    if byte == 0x0A {
+                        line += 1
+                        column = 0
+                    }
+                }
+            case .quoteInQuoted:
+                if byte == 0x22 {
+                    field.append(0x22)
+                    state = .quoted
+                } else if byte == delimiter {
+                    try emit(into: &fields)
+                    state = .fieldStart
+                } else if byte == 0x0A || byte == 0x0D {
+                    endLine(after: byte)
+                    try emit(into: &fields)
+                    return fields
+                } else {
+                    throw .textAfterClosingQuote(source: source, line: line, column: column)
+                }
+            }
+        }
+        switch state {
+        case .quoted:
+            throw .unterminatedQuote(source: source, line: quoteLine, column: quoteColumn)
+        case .fieldStart where fields.isEmpty:
+            return nil
+        default:
+            try emit(into: &fields)
+            return fields
+        }
+    }
+
+    private func endLine(after byte: UInt8) {
+        line += 1
+        column = 0
+        skipsLineFeed = byte == 0x0D
+    }
+
+    private func emit(into fields: inout [String]) throws(CSVError) {
+        guard let text = String(validating: field, as: UTF8.self) else {
+            throw .invalidUTF8(source: source, line: recordLine, field: fields.count + 1)
+        }
+        fields.append(text)
+        field.removeAll(keepingCapacity: true)
+    }
+
+    @inline(__always)
+    private func nextByte() throws(CSVError) -> UInt8? {
+        if position == end {
+            guard try refill() else { return nil }
+        }
+        let byte = buffer[position]
+        position += 1
+        return byte
+    }
+
+    private func peek() throws(CSVError) -> UInt8? {
+        if position == end {
+            guard try refill() else { return nil }
+        }
+        return buffer[position]
+    }
+
+    /// Reads the next chunk of the file; false at the end of the input.
+    private func refill() throws(CSVError) -> Bool {
+        guard let file else { return false }
+        do {
+            end = try buffer.withUnsafeMutableBytes { bytes in
+                Result { () throws(SystemCallError) in try file.read(into: bytes) }
+            }.get()
+        } catch {
+            throw CSVError(error)
+        }
+        position = 0
+        return end > 0
+    }
+}

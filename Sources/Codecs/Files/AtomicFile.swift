@@ -18,6 +18,15 @@ public enum AtomicFile {
     public static func write(
         _ bytes: UnsafeRawBufferPointer, to url: URL, mode: FileMode = .readableByAll, createFolders: Bool = false
     ) throws(AtomicFileError) {
+        try write(bytes, to: url, mode: mode, createFolders: createFolders, beforeStep: { _ throws(SystemCallError) in })
+    }
+
+    /// The write with a hook that runs before each step after the temporary file exists; tests make it
+    /// throw to simulate a failing disk (as root, permissions cannot be used to make a step fail).
+    static func write(
+        _ bytes: UnsafeRawBufferPointer, to url: URL, mode: FileMode, createFolders: Bool,
+        beforeStep: (AtomicFileError.Step) throws(SystemCallError) -> Void
+    ) throws(AtomicFileError) {
         let target = url.path
         let folder = url.deletingLastPathComponent().path
         if createFolders {
@@ -36,14 +45,19 @@ public enum AtomicFile {
         }
         var step = AtomicFileError.Step.setPermissions
         do throws(SystemCallError) {
+            try beforeStep(step)
             try file.setMode(mode.systemValue)
             step = .write
+            try beforeStep(step)
             try file.write(bytes)
             step = .sync
+            try beforeStep(step)
             try file.sync()
             step = .close
+            try beforeStep(step)
             try file.close()
             step = .rename
+            try beforeStep(step)
             guard rename(temporary, target) == 0 else {
                 throw SystemCallError(operation: "rename", path: target, code: errno)
             }
@@ -71,9 +85,12 @@ public enum AtomicFile {
     }
 
     /// A sibling name that is hidden, unique per call and recognisable as ours if a crash leaves it.
+    /// The name is shortened when needed so a target with a long (but legal) name still gets a legal one.
     static func temporaryPath(for url: URL) -> String {
-        let suffix = String(UInt64.random(in: 0...UInt64.max), radix: 16)
-        return url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).tmp-\(suffix)").path
+        let suffix = ".tmp-" + String(UInt64.random(in: 0...UInt64.max), radix: 16)
+        var stem = Substring(url.lastPathComponent)
+        // NAME_MAX is 255 bytes on Linux and macOS file systems.
+        while 1 + stem.utf8.count + suffix.utf8.count > 255 { stem = stem.dropLast() }
+        return url.deletingLastPathComponent().appendingPathComponent("." + stem + suffix).path
     }
 }

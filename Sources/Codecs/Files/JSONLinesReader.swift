@@ -26,6 +26,11 @@ public enum JSONLinesReader {
         public var line: Int
         /// Its length in bytes.
         public var byteCount: Int
+
+        public init(line: Int, byteCount: Int) {
+            self.line = line
+            self.byteCount = byteCount
+        }
     }
 
     /// Decodes every line of `url` as `Record`.

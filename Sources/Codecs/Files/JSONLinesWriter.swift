@@ -51,7 +51,7 @@ public final class JSONLinesWriter {
         do {
             try FileDescriptor.createFolders(url.deletingLastPathComponent().path)
             let existed = access(path, F_OK) == 0
-            let file = try FileDescriptor(path: path, flags: O_WRONLY | O_CREAT | O_APPEND, mode: mode.systemValue)
+            let file = try FileDescriptor(path: path, flags: O_RDWR | O_CREAT | O_APPEND, mode: mode.systemValue)
             if !existed {
                 // open's mode is filtered by the umask; the caller asked for exact bits.
                 try file.setMode(mode.systemValue)

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @testable import BotCodecs
 
@@ -31,7 +31,9 @@ import TestSupport
             #expect {
                 try AtomicFile.write(bytes, to: url)
             } throws: { error in
-                guard case AtomicFileError.failed(.createTemporaryFile, url.path, _, ENOENT) = error else { return false }
+                guard case AtomicFileError.failed(.createTemporaryFile, url.path, _, ENOENT) = error else {
+                    return false
+                }
                 return true
             }
             try AtomicFile.write(bytes, to: url, createFolders: true)
@@ -48,13 +50,17 @@ import TestSupport
             #expect {
                 try AtomicFile.write([1, 2, 3], to: url)
             } throws: { error in
-                guard case AtomicFileError.failed(.createTemporaryFile, url.path, _, ENOTDIR) = error else { return false }
+                guard case AtomicFileError.failed(.createTemporaryFile, url.path, _, ENOTDIR) = error else {
+                    return false
+                }
                 return true
             }
             #expect {
                 try AtomicFile.write([1, 2, 3], to: url, createFolders: true)
             } throws: { error in
-                guard case AtomicFileError.failed(.createFolder, url.path, parent.path, ENOTDIR) = error else { return false }
+                guard case AtomicFileError.failed(.createFolder, url.path, parent.path, ENOTDIR) = error else {
+                    return false
+                }
                 return true
             }
             #expect(try folderContents(folder) == ["not-a-folder"])
@@ -70,7 +76,9 @@ import TestSupport
             #expect {
                 try AtomicFile.write(Array("new".utf8), to: target)
             } throws: { error in
-                guard case AtomicFileError.failed(.rename, target.path, target.path, let code) = error else { return false }
+                guard case AtomicFileError.failed(.rename, target.path, target.path, let code) = error else {
+                    return false
+                }
                 return code == EISDIR || code == ENOTEMPTY || code == EEXIST
             }
             #expect(try folderContents(folder) == ["report.json"])
@@ -122,7 +130,9 @@ import TestSupport
             #expect {
                 try AtomicFile.write(Array("next".utf8), to: url)
             } throws: { error in
-                guard case AtomicFileError.failed(.createTemporaryFile, url.path, _, EACCES) = error else { return false }
+                guard case AtomicFileError.failed(.createTemporaryFile, url.path, _, EACCES) = error else {
+                    return false
+                }
                 return true
             }
             #expect(try readBytes(url) == Array("previous".utf8))
@@ -131,7 +141,8 @@ import TestSupport
     }
 
     @Test func errorMessagesNameTheStepThePathAndTheOutcome() {
-        let full = AtomicFileError.failed(step: .write, target: "/data/x.parquet", path: "/data/.x.parquet.tmp-1", code: ENOSPC)
+        let full = AtomicFileError.failed(
+            step: .write, target: "/data/x.parquet", path: "/data/.x.parquet.tmp-1", code: ENOSPC)
         #expect(
             full.description
                 == "cannot write /data/x.parquet: no space left on device while writing /data/.x.parquet.tmp-1; "

@@ -1,7 +1,7 @@
 import BotCodecs
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct CSVTests {
     static let trickyRecords: [[String]] = [
@@ -29,7 +29,8 @@ import TestSupport
         let text = CSVWriter.string(for: [["a", "b,c", "d\"e", " f", "g ", "1.5", "x\ny", ""], [""]])
         #expect(text == "a,\"b,c\",\"d\"\"e\",\" f\",\"g \",1.5,\"x\ny\",\r\n\"\"\r\n")
         #expect(CSVWriter.string(for: [["a", "b"]], options: .init(lineEnding: .lf)) == "a,b\n")
-        #expect(CSVWriter.string(for: [["a;b", "c,d"]], options: .init(delimiter: UInt8(ascii: ";"))) == "\"a;b\";c,d\r\n")
+        #expect(
+            CSVWriter.string(for: [["a;b", "c,d"]], options: .init(delimiter: UInt8(ascii: ";"))) == "\"a;b\";c,d\r\n")
     }
 
     @Test(arguments: ["crlf", "lf"])
@@ -89,7 +90,8 @@ import TestSupport
         Malformed(text: "\"ab\"c,d\n", error: .textAfterClosingQuote(source: "<string>", line: 1, column: 5)),
         Malformed(text: "a,b\n1,2\n3\n", error: .fieldCount(source: "<string>", line: 3, expected: 2, found: 1)),
         Malformed(
-            text: "a,b\r\n\"x\r\ny\",2\r\n3,4,5\r\n", error: .fieldCount(source: "<string>", line: 4, expected: 2, found: 3)),
+            text: "a,b\r\n\"x\r\ny\",2\r\n3,4,5\r\n",
+            error: .fieldCount(source: "<string>", line: 4, expected: 2, found: 3)),
         Malformed(text: "a,\"x\ny\"z", error: .textAfterClosingQuote(source: "<string>", line: 2, column: 3)),
     ]
 
@@ -108,7 +110,9 @@ import TestSupport
     @Test func errorMessagesNameThePlace() {
         let message = CSVError.unterminatedQuote(source: "/data/candles.csv", line: 12, column: 5).description
         #expect(message.hasPrefix("/data/candles.csv:12:5: "))
-        #expect(CSVError.fieldCount(source: "f.csv", line: 3, expected: 6, found: 5).description.contains("5 fields where 6"))
+        #expect(
+            CSVError.fieldCount(source: "f.csv", line: 3, expected: 6, found: 5).description.contains(
+                "5 fields where 6"))
     }
 
     @Test func streamsAFileAcrossChunkBoundaries() throws {

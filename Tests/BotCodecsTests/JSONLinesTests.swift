@@ -1,8 +1,8 @@
 import BotCodecs
 import Dispatch
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct JSONLinesTests {
     struct Event: Codable, Equatable {
@@ -119,7 +119,8 @@ import TestSupport
                 return reason.hasPrefix("invalid JSON")
                     && (error as? JSONLinesError)?.description.hasPrefix("\(url.path):4: not a valid record") == true
             }
-            try writeBytes(Array("{\"sequence\":1,\"kind\":\"a\"}\n{\"sequence\":\"two\",\"kind\":\"b\"}\n".utf8), to: url)
+            try writeBytes(
+                Array("{\"sequence\":1,\"kind\":\"a\"}\n{\"sequence\":\"two\",\"kind\":\"b\"}\n".utf8), to: url)
             #expect {
                 try JSONLinesReader.read(Event.self, from: url)
             } throws: { error in
@@ -172,7 +173,9 @@ import TestSupport
         try withTemporaryDirectory { folder in
             let url = folder.appendingPathComponent("big.jsonl")
             let writer = try JSONLinesWriter(url: url, durability: .onFlush)
-            let events = (0..<400).map { Event(sequence: $0, kind: "k", detail: String(repeating: "é", count: $0 * 7)) }
+            let events = (0..<400).map {
+                Event(sequence: $0, kind: "k", detail: String(repeating: "é", count: $0 * 7))
+            }
             for event in events { try writer.append(event) }
             try writer.close()
             #expect(try JSONLinesReader.read(Event.self, from: url).records == events)

@@ -1,7 +1,7 @@
 import BotCodecs
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct ZIPReaderTests {
     @Test(arguments: ["deflated", "stored"])
@@ -150,7 +150,10 @@ import TestSupport
             damaged[second + 26] = 0
             damaged[second + 27] = 0
             let damagedReader = try ZIPReader(url: try Self.rewrite(damaged, in: folder))
-            #expect(throws: ZIPError.sizeMismatch(path: damagedReader.url.path, entry: "deflated.csv", expected: 100, actual: 101)) {
+            #expect(
+                throws: ZIPError.sizeMismatch(
+                    path: damagedReader.url.path, entry: "deflated.csv", expected: 100, actual: 101)
+            ) {
                 try damagedReader.contents(named: "deflated.csv")
             }
             #expect(deflated.uncompressedSize > 100)

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @testable import BotCodecs
 
@@ -75,7 +75,8 @@ import TestSupport
                 #expect(member["extra"] as? String == "")
                 #expect(member["dateTime"] as? [Int] == [1980, 1, 1, 0, 0, 0])
             }
-            let methods = Dictionary(uniqueKeysWithValues: members.map { ($0["name"] as! String, $0["method"] as! Int) })
+            let methods = Dictionary(
+                uniqueKeysWithValues: members.map { ($0["name"] as! String, $0["method"] as! Int) })
             #expect(methods["data/candles-large.csv"] == 8)
             #expect(methods["binary/all-bytes.bin"] == 8)
             #expect(methods["random-stored.bin"] == 0)
@@ -124,7 +125,9 @@ import TestSupport
 
     @Test func sortsEntriesByNameWhenAsked() throws {
         try withTemporaryDirectory { folder in
-            let inputs = ["b.txt", "a/z.txt", "a.txt", "Z.txt"].map { Input(name: $0, bytes: Array($0.utf8), fromFile: false) }
+            let inputs = ["b.txt", "a/z.txt", "a.txt", "Z.txt"].map {
+                Input(name: $0, bytes: Array($0.utf8), fromFile: false)
+            }
             let sorted = try Self.writeArchive(
                 inputs, in: folder, named: "sorted.zip", options: ZIPWriter.Options(sortsEntriesByName: true))
             #expect(try ZIPReader(url: sorted).entries.map(\.name) == ["Z.txt", "a.txt", "a/z.txt", "b.txt"])
@@ -204,10 +207,13 @@ import TestSupport
             let source = folder.appendingPathComponent("source.txt")
             try writeBytes(tooBig, to: source)
             #expect(throws: ZIPError.entryNeedsZIP64(entry: "big-file.txt", size: 1001)) {
-                try ZIPWriter.write([.file(source, named: "big-file.txt")], to: archive, options: .init(), limits: limits)
+                try ZIPWriter.write(
+                    [.file(source, named: "big-file.txt")], to: archive, options: .init(), limits: limits)
             }
             // Three incompressible 400-byte entries: the third starts beyond the injected offset ceiling.
-            let parts = (0..<3).map { ZIPWriter.Entry.bytes(pseudoRandomBytes(count: 400, seed: UInt64($0 + 1)), named: "p\($0)") }
+            let parts = (0..<3).map {
+                ZIPWriter.Entry.bytes(pseudoRandomBytes(count: 400, seed: UInt64($0 + 1)), named: "p\($0)")
+            }
             #expect {
                 try ZIPWriter.write(parts, to: archive, options: .init(), limits: limits)
             } throws: { error in

@@ -1,7 +1,7 @@
 import BotCodecs
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct ZlibTests {
     static let samples: [[UInt8]] = [

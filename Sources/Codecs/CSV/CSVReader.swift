@@ -1,9 +1,9 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Reads CSV (RFC 4180) record by record, from a file in chunks or from memory.
@@ -24,9 +24,12 @@ public final class CSVReader {
         /// Whether every record must have as many fields as the header (or the first record).
         public var requiresUniformFieldCount: Bool
 
-        public init(delimiter: UInt8 = UInt8(ascii: ","), hasHeader: Bool = false, requiresUniformFieldCount: Bool = true) {
-            precondition(delimiter < 0x80 && delimiter != 0x22 && delimiter != 0x0A && delimiter != 0x0D,
-                         "a CSV delimiter must be an ASCII byte other than a quote or a line break")
+        public init(
+            delimiter: UInt8 = UInt8(ascii: ","), hasHeader: Bool = false, requiresUniformFieldCount: Bool = true
+        ) {
+            precondition(
+                delimiter < 0x80 && delimiter != 0x22 && delimiter != 0x0A && delimiter != 0x0D,
+                "a CSV delimiter must be an ASCII byte other than a quote or a line break")
             self.delimiter = delimiter
             self.hasHeader = hasHeader
             self.requiresUniformFieldCount = requiresUniformFieldCount
@@ -76,7 +79,8 @@ public final class CSVReader {
     }
 
     /// Reads CSV held in a string; `source` names it in error messages.
-    public convenience init(string: String, source: String = "<string>", options: Options = Options()) throws(CSVError) {
+    public convenience init(string: String, source: String = "<string>", options: Options = Options()) throws(CSVError)
+    {
         try self.init(bytes: Array(string.utf8), source: source, options: options)
     }
 

@@ -1,9 +1,9 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Writes CSV (RFC 4180) to a file or to memory.
@@ -27,8 +27,9 @@ public final class CSVWriter {
         public var delimiter: UInt8
 
         public init(lineEnding: LineEnding = .crlf, delimiter: UInt8 = UInt8(ascii: ",")) {
-            precondition(delimiter < 0x80 && delimiter != 0x22 && delimiter != 0x0A && delimiter != 0x0D,
-                         "a CSV delimiter must be an ASCII byte other than a quote or a line break")
+            precondition(
+                delimiter < 0x80 && delimiter != 0x22 && delimiter != 0x0A && delimiter != 0x0D,
+                "a CSV delimiter must be an ASCII byte other than a quote or a line break")
             self.lineEnding = lineEnding
             self.delimiter = delimiter
         }

@@ -1,9 +1,9 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Whole-file replacement that readers observe as all-or-nothing: they see the old file or the new one,
@@ -18,7 +18,8 @@ public enum AtomicFile {
     public static func write(
         _ bytes: UnsafeRawBufferPointer, to url: URL, mode: FileMode = .readableByAll, createFolders: Bool = false
     ) throws(AtomicFileError) {
-        try write(bytes, to: url, mode: mode, createFolders: createFolders, beforeStep: { _ throws(SystemCallError) in })
+        try write(
+            bytes, to: url, mode: mode, createFolders: createFolders, beforeStep: { _ throws(SystemCallError) in })
     }
 
     /// The write with a hook that runs before each step after the temporary file exists; tests make it

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// An open POSIX file descriptor with the loops the raw calls need (`EINTR`, short reads and writes).
@@ -143,7 +143,7 @@ final class FileDescriptor {
         let descriptor = try FileDescriptor(path: folder, flags: O_RDONLY | O_DIRECTORY)
         do {
             try descriptor.sync()
-        } catch where error.code == EINVAL {
+        } catch  where error.code == EINVAL {
             // Some file systems cannot fsync a folder; nothing more can be done there.
         }
         try descriptor.close()

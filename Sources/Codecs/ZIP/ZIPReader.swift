@@ -54,7 +54,8 @@ public final class ZIPReader {
         guard entry.method == .stored || entry.method == .deflated else {
             throw .unsupported(path: path, entry: entry.name, feature: "compression \(entry.method)")
         }
-        let header = try read(count: ZIPHeader.localFixedSize, at: entry.localHeaderOffset, what: "local header of \(entry.name)")
+        let header = try read(
+            count: ZIPHeader.localFixedSize, at: entry.localHeaderOffset, what: "local header of \(entry.name)")
         guard header.littleEndianUInt32(at: 0) == ZIPHeader.localSignature else {
             throw .corrupt(path: path, detail: "no local header for \(entry.name) at offset \(entry.localHeaderOffset)")
         }
@@ -91,7 +92,8 @@ public final class ZIPReader {
             }
         }
         guard Int64(bytes.count) == entry.uncompressedSize else {
-            throw .sizeMismatch(path: path, entry: entry.name, expected: entry.uncompressedSize, actual: Int64(bytes.count))
+            throw .sizeMismatch(
+                path: path, entry: entry.name, expected: entry.uncompressedSize, actual: Int64(bytes.count))
         }
         let crc = Zlib.crc32(bytes)
         guard crc == entry.crc32 else {
@@ -166,7 +168,9 @@ public final class ZIPReader {
             throw ZIPError(error)
         }
         guard directory.count == end.directorySize else {
-            throw .truncated(path: path, detail: "the central directory ends at byte \(end.directoryOffset + Int64(directory.count))")
+            throw .truncated(
+                path: path, detail: "the central directory ends at byte \(end.directoryOffset + Int64(directory.count))"
+            )
         }
         var entries: [ZIPEntry] = []
         entries.reserveCapacity(end.entryCount)

@@ -1,9 +1,9 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Writes a ZIP archive (PKWARE APPNOTE, without ZIP64) entry by entry, streaming to disk.
@@ -59,7 +59,8 @@ public final class ZIPWriter {
 
     static func write(_ entries: [Entry], to url: URL, options: Options, limits: Limits) throws(ZIPError) {
         let ordered =
-            options.sortsEntriesByName ? entries.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) } : entries
+            options.sortsEntriesByName
+            ? entries.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) } : entries
         let writer = try ZIPWriter(url: url, options: options, limits: limits)
         for entry in ordered { try writer.add(entry) }
         try writer.finish()
@@ -91,7 +92,7 @@ public final class ZIPWriter {
         header.crc32 = crc
         header.compressedSize = UInt32(deflated ? compressed.count : bytes.count)
         header.uncompressedSize = UInt32(bytes.count)
-        try writing { () throws(SystemCallError) in
+        try writingSystemCalls { () throws(SystemCallError) in
             try output().write(header.encodedLocal(), at: offset)
             try output().write(deflated ? compressed : bytes, at: offset + Int64(header.localSize))
         }
@@ -130,7 +131,9 @@ public final class ZIPWriter {
             var deflated = true
             while true {
                 let count = try read(from: input, at: total)
-                crc = readBuffer.withUnsafeBytes { Zlib.crc32(UnsafeRawBufferPointer(rebasing: $0[..<count]), initial: crc) }
+                crc = readBuffer.withUnsafeBytes {
+                    Zlib.crc32(UnsafeRawBufferPointer(rebasing: $0[..<count]), initial: crc)
+                }
                 total += Int64(count)
                 guard total <= limits.maxFieldValue else { throw .entryNeedsZIP64(entry: name, size: total) }
                 compressed.removeAll(keepingCapacity: true)
@@ -241,7 +244,7 @@ public final class ZIPWriter {
         }
     }
 
-    private func writing(_ body: () throws(SystemCallError) -> Void) throws(ZIPError) {
+    private func writingSystemCalls(_ body: () throws(SystemCallError) -> Void) throws(ZIPError) {
         try writing { () throws(ZIPError) in
             do throws(SystemCallError) { try body() } catch { throw ZIPError(error) }
         }

@@ -48,11 +48,8 @@ public final class CSVReader {
     private var buffer: [UInt8]
     private var position = 0
     private var end: Int
-    private var line = 1
-    private var column = 0
-    private var skipsLineFeed = false
+    private var parser: CSVParser
     private var expectedFieldCount: Int?
-    private var field: [UInt8] = []
 
     /// Reads the file at `url` in 64 KiB chunks. With ``Options/hasHeader`` the header is read here.
     public init(url: URL, options: Options = Options()) throws(CSVError) {
@@ -65,6 +62,7 @@ public final class CSVReader {
         }
         buffer = [UInt8](repeating: 0, count: 64 * 1024)
         end = 0
+        parser = CSVParser(delimiter: options.delimiter, source: source)
         try start()
     }
 
@@ -75,6 +73,7 @@ public final class CSVReader {
         file = nil
         buffer = bytes
         end = bytes.count
+        parser = CSVParser(delimiter: options.delimiter, source: source)
         try start()
     }
 
@@ -118,168 +117,33 @@ public final class CSVReader {
 
     // MARK: - Parsing
 
-    private enum State {
-        case fieldStart, unquoted, quoted, quoteInQuoted
-    }
-
-    private enum Scan {
-        /// The buffered bytes ran out before the record ended.
-        case needsInput
-        /// A record ended (``fields`` holds it), or a blank line was skipped (``fields`` is empty).
-        case recordEnded
-        case failed(CSVError)
-    }
-
-    private var state = State.fieldStart
-    private var fields: [String] = []
-    private var quoteLine = 0
-    private var quoteColumn = 0
-
     private func nextRecord() throws(CSVError) -> [String]? {
-        fields = []
-        state = .fieldStart
-        field.removeAll(keepingCapacity: true)
-        recordLine = line
         while true {
-            if position == end, try !refill() { return try finishAtEndOfInput() }
-            switch scan() {
+            if position == end, try !refill() {
+                switch parser.finish() {
+                case nil: return nil
+                case .record(let fields, let line)?:
+                    recordLine = line
+                    return fields
+                case .failed(let error)?: throw error
+                case .needsInput?: return nil
+                }
+            }
+            var index = position
+            let outcome = buffer.withUnsafeBufferPointer { bytes in
+                parser.scan(UnsafeBufferPointer(rebasing: bytes[..<end]), from: &index)
+            }
+            position = index
+            switch outcome {
             case .needsInput:
                 continue
-            case .recordEnded:
-                if fields.isEmpty {
-                    recordLine = line  // a blank line: skip it
-                    continue
-                }
+            case .record(let fields, let line):
+                recordLine = line
                 return fields
             case .failed(let error):
                 throw error
             }
         }
-    }
-
-    private func finishAtEndOfInput() throws(CSVError) -> [String]? {
-        switch state {
-        case .quoted:
-            throw .unterminatedQuote(source: source, line: quoteLine, column: quoteColumn)
-        case .fieldStart where fields.isEmpty:
-            return nil
-        default:
-            if let error = emit() { throw error }
-            return fields
-        }
-    }
-
-    /// Consumes buffered bytes until the current record ends or the buffer is exhausted. Runs of ordinary
-    /// bytes are copied in one step; the state machine only sees delimiters, quotes and line breaks.
-    private func scan() -> Scan {
-        let delimiter = options.delimiter
-        var index = position
-        let limit = end
-        defer { position = index }
-        return buffer.withUnsafeBufferPointer { bytes -> Scan in
-            if skipsLineFeed, index < limit {
-                skipsLineFeed = false
-                if bytes[index] == 0x0A { index += 1 }
-            }
-            while index < limit {
-                switch state {
-                case .fieldStart, .unquoted:
-                    let runStart = index
-                    while index < limit {
-                        let byte = bytes[index]
-                        if byte == delimiter || byte == 0x0A || byte == 0x0D || byte == 0x22 { break }
-                        index += 1
-                    }
-                    if index > runStart {
-                        appendRun(bytes, runStart, index)
-                        state = .unquoted
-                    }
-                    guard index < limit else { return .needsInput }
-                    let byte = bytes[index]
-                    index += 1
-                    column += 1
-                    if byte == delimiter {
-                        if let error = emit() { return .failed(error) }
-                        state = .fieldStart
-                    } else if byte == 0x22 {
-                        guard state == .fieldStart else {
-                            return .failed(.strayQuote(source: source, line: line, column: column))
-                        }
-                        state = .quoted
-                        quoteLine = line
-                        quoteColumn = column
-                    } else {
-                        endLine(after: byte)
-                        if state == .fieldStart && fields.isEmpty { return .recordEnded }
-                        if let error = emit() { return .failed(error) }
-                        return .recordEnded
-                    }
-                case .quoted:
-                    let runStart = index
-                    while index < limit {
-                        let byte = bytes[index]
-                        if byte == 0x22 || byte == 0x0A { break }
-                        index += 1
-                    }
-                    if index > runStart { appendRun(bytes, runStart, index) }
-                    guard index < limit else { return .needsInput }
-                    let byte = bytes[index]
-                    index += 1
-                    if byte == 0x22 {
-                        column += 1
-                        state = .quoteInQuoted
-                    } else {
-                        field.append(byte)
-                        line += 1
-                        column = 0
-                    }
-                case .quoteInQuoted:
-                    let byte = bytes[index]
-                    index += 1
-                    if byte & 0xC0 != 0x80 { column += 1 }
-                    if byte == 0x22 {
-                        field.append(0x22)
-                        state = .quoted
-                    } else if byte == delimiter {
-                        if let error = emit() { return .failed(error) }
-                        state = .fieldStart
-                    } else if byte == 0x0A || byte == 0x0D {
-                        endLine(after: byte)
-                        if let error = emit() { return .failed(error) }
-                        return .recordEnded
-                    } else {
-                        return .failed(.textAfterClosingQuote(source: source, line: line, column: column))
-                    }
-                }
-            }
-            return .needsInput
-        }
-    }
-
-    /// Appends `bytes[start..<end]` to the field, advancing the column by its character count.
-    @inline(__always)
-    private func appendRun(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) {
-        let run = UnsafeBufferPointer(rebasing: bytes[start..<end])
-        field.append(contentsOf: run)
-        var characters = 0
-        for byte in run where byte & 0xC0 != 0x80 { characters += 1 }
-        column += characters
-    }
-
-    private func endLine(after byte: UInt8) {
-        line += 1
-        column = 0
-        skipsLineFeed = byte == 0x0D
-    }
-
-    /// Ends the current field; returns an error instead of throwing so the scan loop stays non-throwing.
-    private func emit() -> CSVError? {
-        guard let text = String(validating: field, as: UTF8.self) else {
-            return .invalidUTF8(source: source, line: recordLine, field: fields.count + 1)
-        }
-        fields.append(text)
-        field.removeAll(keepingCapacity: true)
-        return nil
     }
 
     private func peek() throws(CSVError) -> UInt8? {

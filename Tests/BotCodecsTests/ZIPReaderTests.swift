@@ -120,6 +120,20 @@ import Testing
         }
     }
 
+    @Test func aLocalHeaderThatDisagreesWithTheDirectoryIsCorrupt() throws {
+        try withTemporaryDirectory { folder in
+            var (_, bytes) = try Self.sampleArchive(in: folder)
+            bytes[30] = UInt8(ascii: "S")  // the first local name: "stored.bin" becomes "Stored.bin"
+            let reader = try ZIPReader(url: try Self.rewrite(bytes, in: folder))
+            #expect {
+                try reader.contents(named: "stored.bin")
+            } throws: { error in
+                guard case ZIPError.corrupt(_, let detail) = error else { return false }
+                return detail.contains("'Stored.bin'")
+            }
+        }
+    }
+
     @Test func aDamagedCentralDirectoryIsCorrupt() throws {
         try withTemporaryDirectory { folder in
             let (_, bytes) = try Self.sampleArchive(in: folder)

@@ -227,6 +227,18 @@ import Testing
         }
     }
 
+    @Test func writesAnEmptyArchive() throws {
+        try withTemporaryDirectory { folder in
+            let archive = folder.appendingPathComponent("empty.zip")
+            try ZIPWriter.write([], to: archive)
+            #expect(try readBytes(archive) == [0x50, 0x4B, 0x05, 0x06] + [UInt8](repeating: 0, count: 18))
+            #expect(try ZIPReader(url: archive).entries.isEmpty)
+            let out = folder.appendingPathComponent("out")
+            try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+            #expect(try Oracle.python("zip_check.py", [archive.path, out.path]).outputText == "[]\n")
+        }
+    }
+
     @Test func aDroppedWriterLeavesNoTemporaryFile() throws {
         try withTemporaryDirectory { folder in
             do {

@@ -59,6 +59,16 @@ public final class ZIPReader {
         guard header.littleEndianUInt32(at: 0) == ZIPHeader.localSignature else {
             throw .corrupt(path: path, detail: "no local header for \(entry.name) at offset \(entry.localHeaderOffset)")
         }
+        let localName = try read(
+            count: Int(header.littleEndianUInt16(at: 26)),
+            at: entry.localHeaderOffset + Int64(ZIPHeader.localFixedSize),
+            what: "local name of \(entry.name)")
+        guard String(decoding: localName, as: UTF8.self) == entry.name else {
+            throw .corrupt(
+                path: path,
+                detail: "the local header at offset \(entry.localHeaderOffset) names "
+                    + "'\(String(decoding: localName, as: UTF8.self))', the central directory '\(entry.name)'")
+        }
         let dataStart =
             entry.localHeaderOffset + Int64(ZIPHeader.localFixedSize) + Int64(header.littleEndianUInt16(at: 26))
             + Int64(header.littleEndianUInt16(at: 28))

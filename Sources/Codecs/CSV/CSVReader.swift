@@ -24,6 +24,7 @@ public final class CSVReader {
         /// Whether every record must have as many fields as the header (or the first record).
         public var requiresUniformFieldCount: Bool
 
+        /// Comma-separated, no header, uniform field counts required.
         public init(
             delimiter: UInt8 = UInt8(ascii: ","), hasHeader: Bool = false, requiresUniformFieldCount: Bool = true
         ) {

@@ -22,10 +22,12 @@ public final class CSVWriter {
 
     /// How records are written.
     public struct Options: Sendable {
+        /// CRLF (RFC 4180, the default) or LF.
         public var lineEnding: LineEnding
         /// The field separator, an ASCII byte other than `"`, CR or LF.
         public var delimiter: UInt8
 
+        /// RFC 4180 output: commas and CRLF unless told otherwise.
         public init(lineEnding: LineEnding = .crlf, delimiter: UInt8 = UInt8(ascii: ",")) {
             precondition(
                 delimiter < 0x80 && delimiter != 0x22 && delimiter != 0x0A && delimiter != 0x0D,

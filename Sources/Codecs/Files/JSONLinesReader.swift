@@ -15,6 +15,7 @@ import Foundation
 public enum JSONLinesReader {
     /// The decoded records and, if the file ends in an incomplete record, where it is.
     public struct Contents<Record> {
+        /// The records of every complete line, in file order.
         public var records: [Record]
         /// The incomplete final line left by an interrupted append, or nil when the file ends cleanly.
         public var partialFinalLine: PartialLine?
@@ -27,6 +28,7 @@ public enum JSONLinesReader {
         /// Its length in bytes.
         public var byteCount: Int
 
+        /// A partial line at 1-based `line`, `byteCount` bytes long.
         public init(line: Int, byteCount: Int) {
             self.line = line
             self.byteCount = byteCount

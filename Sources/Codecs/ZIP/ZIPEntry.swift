@@ -21,11 +21,15 @@ public struct ZIPEntry: Sendable, Hashable {
 
     /// The entry's path inside the archive, '/'-separated.
     public var name: String
+    /// How the bytes are compressed.
     public var method: Method
     /// The CRC-32 of the uncompressed bytes.
     public var crc32: UInt32
+    /// The size of the stored (compressed) bytes.
     public var compressedSize: Int64
+    /// The size of the entry's contents.
     public var uncompressedSize: Int64
+    /// The recorded timestamp (no time zone; UTC in archives written here).
     public var modificationDate: DOSDateTime
     /// The general purpose bit flags (bit 11: the name is UTF-8).
     public var flags: UInt16

@@ -16,6 +16,7 @@ extension ZIPWriter {
         /// The permission bits of the archive file itself.
         public var archiveMode: FileMode
 
+        /// Options for a reproducible archive; every parameter has the reproducible default.
         public init(
             fixedDate: DOSDateTime = .zipEpoch, sortsEntriesByName: Bool = false, compressionLevel: Int32 = 6,
             entryMode: FileMode = .readableByAll, archiveMode: FileMode = .readableByAll
@@ -39,10 +40,12 @@ extension ZIPWriter {
 
         /// The '/'-separated relative path inside the archive.
         public var name: String
+        /// Where the bytes come from.
         public var source: Source
         /// This entry's timestamp; nil uses ``Options/fixedDate``.
         public var date: DOSDateTime?
 
+        /// An entry named `name` (a relative path with '/' separators) with bytes from `source`.
         public init(name: String, source: Source, date: DOSDateTime? = nil) {
             self.name = name
             self.source = source

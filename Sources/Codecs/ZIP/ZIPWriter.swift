@@ -129,6 +129,7 @@ public final class ZIPWriter {
             var written: Int64 = 0
             var compressed: [UInt8] = []
             var deflated = true
+            var readToEnd = false
             while true {
                 let count = try read(from: input, at: total)
                 crc = readBuffer.withUnsafeBytes {
@@ -154,19 +155,25 @@ public final class ZIPWriter {
                     throw ZIPError(error)
                 }
                 written += Int64(compressed.count)
-                if written >= total && (count == 0 || written > size) {
+                readToEnd = count == 0
+                // Deflate lost: it already exceeds the whole file, or ended no smaller than it.
+                if written > size || (readToEnd && written >= total) {
                     deflated = false
                     break
                 }
-                if count == 0 { break }
+                if readToEnd { break }
             }
             if deflated {
                 header.method = .deflated
                 header.compressedSize = UInt32(written)
             } else {
                 // Second pass: store the bytes as they are, checking the file did not change in between.
-                let storedCRC = try copy(from: input, to: dataStart, expectedSize: total, name: name)
-                guard storedCRC == crc else { throw .sourceChanged(path: source.path) }
+                let (storedCRC, storedTotal) = try copy(from: input, to: dataStart, expectedSize: size)
+                if readToEnd {
+                    guard storedCRC == crc, storedTotal == total else { throw .sourceChanged(path: source.path) }
+                }
+                crc = storedCRC
+                total = storedTotal
                 header.method = .stored
                 header.compressedSize = UInt32(total)
             }
@@ -275,10 +282,11 @@ public final class ZIPWriter {
         }
     }
 
-    /// Copies `input` unchanged to the archive at `destination`; returns its CRC-32.
+    /// Copies `input` unchanged to the archive at `destination`; returns its CRC-32 and size, which must
+    /// be `expectedSize`.
     private func copy(
-        from input: FileDescriptor, to destination: Int64, expectedSize: Int64, name: String
-    ) throws(ZIPError) -> UInt32 {
+        from input: FileDescriptor, to destination: Int64, expectedSize: Int64
+    ) throws(ZIPError) -> (crc: UInt32, size: Int64) {
         var crc: UInt32 = 0
         var total: Int64 = 0
         do {
@@ -304,6 +312,6 @@ public final class ZIPWriter {
             }
         }
         guard total == expectedSize else { throw .sourceChanged(path: input.path) }
-        return crc
+        return (crc, total)
     }
 }

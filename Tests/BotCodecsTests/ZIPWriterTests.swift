@@ -239,6 +239,22 @@ import Testing
         }
     }
 
+    @Test(arguments: [Int64(0xFFFF_FFFF), 0x1_0000_0000])
+    func refusesASparseFileOfFourGibibytesWithoutReadingIt(size: Int64) throws {
+        try withTemporaryDirectory { folder in
+            let source = folder.appendingPathComponent("huge.bin")
+            try writeBytes([], to: source)
+            let handle = try FileHandle(forWritingTo: source)
+            try handle.truncate(atOffset: UInt64(size))  // sparse: no blocks are written
+            try handle.close()
+            let archive = folder.appendingPathComponent("huge.zip")
+            #expect(throws: ZIPError.entryNeedsZIP64(entry: "huge.bin", size: size)) {
+                try ZIPWriter.write([.file(source, named: "huge.bin")], to: archive)
+            }
+            #expect(try folderContents(folder) == ["huge.bin"])
+        }
+    }
+
     @Test func aDroppedWriterLeavesNoTemporaryFile() throws {
         try withTemporaryDirectory { folder in
             do {

@@ -44,6 +44,21 @@ import Testing
         }
     }
 
+    @Test func pythonJSONParsesEveryLine() throws {
+        try withTemporaryDirectory { folder in
+            let url = folder.appendingPathComponent("python.jsonl")
+            let writer = try JSONLinesWriter(url: url)
+            let events = [
+                Event(sequence: 1, kind: "a/b \u{1F600} \"q\" \\ \t", detail: "ü", path: "/x/y"),
+                Event(sequence: -2, kind: "", detail: nil, path: nil),
+            ]
+            for event in events { try writer.append(event) }
+            try writer.close()
+            let result = try Oracle.python("jsonl_read.py", [url.path])
+            #expect(try JSONDecoder().decode([Event].self, from: result.standardOutput) == events)
+        }
+    }
+
     @Test func reopeningAppendsAndKeepsTheMode() throws {
         try withTemporaryDirectory { folder in
             let url = folder.appendingPathComponent("journal.jsonl")

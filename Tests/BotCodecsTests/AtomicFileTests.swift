@@ -15,19 +15,19 @@ import Testing
             try AtomicFile.write(Array("old".utf8), to: url, mode: .readableByAll)
             #expect(try Self.mode(of: url) == 0o644)
             try AtomicFile.write(Data("new contents".utf8), to: url, mode: .ownerOnly)
-            #expect(try readBytes(url) == Array("new contents".utf8))
+            #expect(try FilesTestData.readBytes(url) == Array("new contents".utf8))
             #expect(try Self.mode(of: url) == 0o600)
             try AtomicFile.write([UInt8](), to: url, mode: 0o640)
-            #expect(try readBytes(url) == [])
+            #expect(try FilesTestData.readBytes(url) == [])
             #expect(try Self.mode(of: url) == 0o640)
-            #expect(try folderContents(folder) == ["state.json"], "no temporary file left behind")
+            #expect(try FilesTestData.folderContents(folder) == ["state.json"], "no temporary file left behind")
         }
     }
 
     @Test func writesLargeContentsAndCreatesFoldersWhenAsked() throws {
         try withTemporaryDirectory { folder in
             let url = folder.appendingPathComponent("a/b/c/data.bin")
-            let bytes = pseudoRandomBytes(count: 3_000_000, seed: 9)
+            let bytes = FilesTestData.pseudoRandomBytes(count: 3_000_000, seed: 9)
             #expect {
                 try AtomicFile.write(bytes, to: url)
             } throws: { error in
@@ -37,15 +37,15 @@ import Testing
                 return true
             }
             try AtomicFile.write(bytes, to: url, createFolders: true)
-            #expect(try readBytes(url) == bytes)
-            #expect(try folderContents(url.deletingLastPathComponent()) == ["data.bin"])
+            #expect(try FilesTestData.readBytes(url) == bytes)
+            #expect(try FilesTestData.folderContents(url.deletingLastPathComponent()) == ["data.bin"])
         }
     }
 
     @Test func aParentThatIsAFileFailsAtTheFirstStep() throws {
         try withTemporaryDirectory { folder in
             let parent = folder.appendingPathComponent("not-a-folder")
-            try writeBytes([1], to: parent)
+            try FilesTestData.writeBytes([1], to: parent)
             let url = parent.appendingPathComponent("x.json")
             #expect {
                 try AtomicFile.write([1, 2, 3], to: url)
@@ -63,7 +63,7 @@ import Testing
                 }
                 return true
             }
-            #expect(try folderContents(folder) == ["not-a-folder"])
+            #expect(try FilesTestData.folderContents(folder) == ["not-a-folder"])
         }
     }
 
@@ -72,7 +72,7 @@ import Testing
             // A folder (with content) where the file should go: rename(2) cannot replace it.
             let target = folder.appendingPathComponent("report.json")
             try FileManager.default.createDirectory(at: target, withIntermediateDirectories: false)
-            try writeBytes(Array("keep".utf8), to: target.appendingPathComponent("inside"))
+            try FilesTestData.writeBytes(Array("keep".utf8), to: target.appendingPathComponent("inside"))
             #expect {
                 try AtomicFile.write(Array("new".utf8), to: target)
             } throws: { error in
@@ -81,8 +81,8 @@ import Testing
                 }
                 return code == EISDIR || code == ENOTEMPTY || code == EEXIST
             }
-            #expect(try folderContents(folder) == ["report.json"])
-            #expect(try readBytes(target.appendingPathComponent("inside")) == Array("keep".utf8))
+            #expect(try FilesTestData.folderContents(folder) == ["report.json"])
+            #expect(try FilesTestData.readBytes(target.appendingPathComponent("inside")) == Array("keep".utf8))
         }
     }
 
@@ -105,8 +105,8 @@ import Testing
                 return message.contains("no space left on device while") && message.contains(path)
                     && message.hasSuffix("free space and re-run; the previous file is unchanged")
             }
-            #expect(try readBytes(url) == Array("previous".utf8))
-            #expect(try folderContents(folder) == ["candles.csv"])
+            #expect(try FilesTestData.readBytes(url) == Array("previous".utf8))
+            #expect(try FilesTestData.folderContents(folder) == ["candles.csv"])
         }
     }
 
@@ -115,8 +115,8 @@ import Testing
             let url = folder.appendingPathComponent(String(repeating: "é", count: 120) + ".json")  // 245 bytes
             try AtomicFile.write(Array("one".utf8), to: url)
             try AtomicFile.write(Array("two".utf8), to: url)
-            #expect(try readBytes(url) == Array("two".utf8))
-            #expect(try folderContents(folder) == [url.lastPathComponent])
+            #expect(try FilesTestData.readBytes(url) == Array("two".utf8))
+            #expect(try FilesTestData.folderContents(folder) == [url.lastPathComponent])
         }
     }
 
@@ -135,8 +135,8 @@ import Testing
                 }
                 return true
             }
-            #expect(try readBytes(url) == Array("previous".utf8))
-            #expect(try folderContents(folder) == ["config.yaml"])
+            #expect(try FilesTestData.readBytes(url) == Array("previous".utf8))
+            #expect(try FilesTestData.folderContents(folder) == ["config.yaml"])
         }
     }
 

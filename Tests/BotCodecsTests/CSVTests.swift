@@ -124,7 +124,7 @@ import Testing
             let fillerLength = quoteAt - text.utf8.count - 1
             text += "\"" + String(repeating: "y", count: fillerLength) + "\"\"z\"\n"
             let url = folder.appendingPathComponent("boundaries.csv")
-            try writeBytes(Array(text.utf8), to: url)
+            try FilesTestData.writeBytes(Array(text.utf8), to: url)
             let reader = try CSVReader(url: url)
             #expect(try reader.next() == [String(repeating: "x", count: 65_535)])
             #expect(try reader.next() == ["b"])
@@ -156,7 +156,7 @@ import Testing
             #expect(throws: CSVError.writerClosed(path: url.path)) { try writer.write(["b"]) }
             let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
             #expect((attributes[.posixPermissions] as? Int) == 0o600)
-            #expect(try readBytes(url) == Array("a\r\n".utf8))
+            #expect(try FilesTestData.readBytes(url) == Array("a\r\n".utf8))
             #expect {
                 try CSVReader(url: folder.appendingPathComponent("missing.csv"))
             } throws: { error in

@@ -13,8 +13,10 @@ import Testing
     }
 
     static func lines(of url: URL) throws -> [String] {
-        String(decoding: try readBytes(url), as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-            .map(String.init)
+        String(decoding: try FilesTestData.readBytes(url), as: UTF8.self).split(
+            separator: "\n", omittingEmptySubsequences: false
+        )
+        .map(String.init)
     }
 
     @Test func appendsSortedKeyLinesAndReadsThemBack() throws {
@@ -80,7 +82,7 @@ import Testing
             #expect(throws: JSONLinesError.lineBreakInRecord(path: url.path)) { try writer.append(json: "{}\r") }
             try writer.close()
             #expect(throws: JSONLinesError.closed(path: url.path)) { try writer.append(json: "{}") }
-            #expect(try readBytes(url) == [])
+            #expect(try FilesTestData.readBytes(url) == [])
         }
     }
 
@@ -126,7 +128,7 @@ import Testing
                 {"sequence":4,"kind":"d"}
 
                 """
-            try writeBytes(Array(text.utf8), to: url)
+            try FilesTestData.writeBytes(Array(text.utf8), to: url)
             #expect {
                 try JSONLinesReader.read(Event.self, from: url)
             } throws: { error in
@@ -134,7 +136,7 @@ import Testing
                 return reason.hasPrefix("invalid JSON")
                     && (error as? JSONLinesError)?.description.hasPrefix("\(url.path):4: not a valid record") == true
             }
-            try writeBytes(
+            try FilesTestData.writeBytes(
                 Array("{\"sequence\":1,\"kind\":\"a\"}\n{\"sequence\":\"two\",\"kind\":\"b\"}\n".utf8), to: url)
             #expect {
                 try JSONLinesReader.read(Event.self, from: url)
@@ -150,13 +152,13 @@ import Testing
             let url = folder.appendingPathComponent("crashed.jsonl")
             let complete = "{\"sequence\":1,\"kind\":\"a\"}\n{\"sequence\":2,\"kind\":\"b\"}\n"
             let partial = "{\"sequence\":3,\"ki"
-            try writeBytes(Array((complete + partial).utf8), to: url)
+            try FilesTestData.writeBytes(Array((complete + partial).utf8), to: url)
             let contents = try JSONLinesReader.read(Event.self, from: url)
             #expect(contents.records.map(\.sequence) == [1, 2])
             #expect(contents.partialFinalLine == JSONLinesReader.PartialLine(line: 3, byteCount: partial.utf8.count))
 
             // A final record that is complete but lacks its newline is a record.
-            try writeBytes(Array((complete + "{\"sequence\":3,\"kind\":\"c\"}").utf8), to: url)
+            try FilesTestData.writeBytes(Array((complete + "{\"sequence\":3,\"kind\":\"c\"}").utf8), to: url)
             let whole = try JSONLinesReader.read(Event.self, from: url)
             #expect(whole.records.map(\.sequence) == [1, 2, 3])
             #expect(whole.partialFinalLine == nil)
@@ -167,7 +169,7 @@ import Testing
         try withTemporaryDirectory { folder in
             let url = folder.appendingPathComponent("crashed.jsonl")
             let partial = "{\"sequence\":3,\"ki"
-            try writeBytes(Array(("{\"sequence\":1,\"kind\":\"a\"}\n" + partial).utf8), to: url)
+            try FilesTestData.writeBytes(Array(("{\"sequence\":1,\"kind\":\"a\"}\n" + partial).utf8), to: url)
             let writer = try JSONLinesWriter(url: url)
             #expect(writer.discardedPartialLineBytes == partial.utf8.count)
             try writer.append(Event(sequence: 4, kind: "d"))
@@ -176,7 +178,7 @@ import Testing
             #expect(contents.partialFinalLine == nil)
 
             // An unterminated but complete record is kept and terminated.
-            try writeBytes(Array("{\"sequence\":1,\"kind\":\"a\"}".utf8), to: url)
+            try FilesTestData.writeBytes(Array("{\"sequence\":1,\"kind\":\"a\"}".utf8), to: url)
             let second = try JSONLinesWriter(url: url)
             #expect(second.discardedPartialLineBytes == 0)
             try second.append(Event(sequence: 2, kind: "b"))
@@ -200,7 +202,7 @@ import Testing
     @Test func ioErrorsAreTyped() throws {
         try withTemporaryDirectory { folder in
             let file = folder.appendingPathComponent("file")
-            try writeBytes([1], to: file)
+            try FilesTestData.writeBytes([1], to: file)
             #expect {
                 try JSONLinesWriter(url: file.appendingPathComponent("x.jsonl"))
             } throws: { error in

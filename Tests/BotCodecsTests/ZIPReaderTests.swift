@@ -10,13 +10,13 @@ import Testing
             let inputs: [(String, [UInt8])] = [
                 ("empty.txt", []),
                 ("résumé-ü.txt", Array("naïve café\n".utf8)),
-                ("nested/dir/candles.csv", candleText(atLeast: 300_000)),
-                ("random.bin", pseudoRandomBytes(count: 70_000, seed: 3)),
+                ("nested/dir/candles.csv", FilesTestData.candleText(atLeast: 300_000)),
+                ("random.bin", FilesTestData.pseudoRandomBytes(count: 70_000, seed: 3)),
             ]
             var spec: [[String: String]] = []
             for (index, (name, bytes)) in inputs.enumerated() {
                 let source = folder.appendingPathComponent("source-\(index)")
-                try writeBytes(bytes, to: source)
+                try FilesTestData.writeBytes(bytes, to: source)
                 spec.append(["name": name, "path": source.path, "method": method])
             }
             let archive = folder.appendingPathComponent("python.zip")
@@ -39,15 +39,15 @@ import Testing
         let archive = folder.appendingPathComponent("sample.zip")
         try ZIPWriter.write(
             [
-                .bytes(pseudoRandomBytes(count: 1000, seed: 5), named: "stored.bin"),
-                .bytes(candleText(atLeast: 20_000), named: "deflated.csv"),
+                .bytes(FilesTestData.pseudoRandomBytes(count: 1000, seed: 5), named: "stored.bin"),
+                .bytes(FilesTestData.candleText(atLeast: 20_000), named: "deflated.csv"),
             ], to: archive)
-        return (archive, try readBytes(archive))
+        return (archive, try FilesTestData.readBytes(archive))
     }
 
     static func rewrite(_ bytes: [UInt8], in folder: URL) throws -> URL {
         let url = folder.appendingPathComponent("damaged.zip")
-        try writeBytes(bytes, to: url)
+        try FilesTestData.writeBytes(bytes, to: url)
         return url
     }
 
@@ -65,7 +65,7 @@ import Testing
                 guard case ZIPError.crcMismatch(_, "stored.bin", let expected, let actual) = error else { return false }
                 return expected == entry.crc32 && actual != expected
             }
-            #expect(try reader.contents(named: "deflated.csv") == candleText(atLeast: 20_000))
+            #expect(try reader.contents(named: "deflated.csv") == FilesTestData.candleText(atLeast: 20_000))
             let check = try Oracle.command("unzip", ["-t", damaged.path])
             #expect(check.status != 0, "unzip agrees the archive is damaged")
         }
@@ -177,10 +177,10 @@ import Testing
     @Test func notAZipFileAndMissingEntriesAreTypedErrors() throws {
         try withTemporaryDirectory { folder in
             let text = folder.appendingPathComponent("plain.txt")
-            try writeBytes(Array(String(repeating: "not a zip\n", count: 10).utf8), to: text)
+            try FilesTestData.writeBytes(Array(String(repeating: "not a zip\n", count: 10).utf8), to: text)
             #expect(throws: ZIPError.notAnArchive(path: text.path)) { try ZIPReader(url: text) }
             let empty = folder.appendingPathComponent("empty")
-            try writeBytes([], to: empty)
+            try FilesTestData.writeBytes([], to: empty)
             #expect(throws: ZIPError.notAnArchive(path: empty.path)) { try ZIPReader(url: empty) }
             let (archive, _) = try Self.sampleArchive(in: folder)
             #expect(throws: ZIPError.entryNotFound(path: archive.path, name: "nope")) {

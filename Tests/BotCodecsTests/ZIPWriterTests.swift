@@ -17,9 +17,12 @@ import Testing
         Input(name: "empty-from-file.txt", bytes: [], fromFile: true),
         Input(name: "binary/all-bytes.bin", bytes: (0..<4096).map { UInt8($0 % 256) }, fromFile: false),
         Input(name: "résumé-ü.txt", bytes: Array("Zürich, Kraków, 東京\n".utf8), fromFile: false),
-        Input(name: "data/candles-large.csv", bytes: candleText(atLeast: 1_300_000), fromFile: true),
-        Input(name: "random-stored.bin", bytes: pseudoRandomBytes(count: 200_000, seed: 7), fromFile: false),
-        Input(name: "random-from-file.bin", bytes: pseudoRandomBytes(count: 600_000, seed: 11), fromFile: true),
+        Input(name: "data/candles-large.csv", bytes: FilesTestData.candleText(atLeast: 1_300_000), fromFile: true),
+        Input(
+            name: "random-stored.bin", bytes: FilesTestData.pseudoRandomBytes(count: 200_000, seed: 7), fromFile: false),
+        Input(
+            name: "random-from-file.bin", bytes: FilesTestData.pseudoRandomBytes(count: 600_000, seed: 11),
+            fromFile: true),
     ]
 
     /// Writes `inputs` to `folder/name`, taking file-backed entries from files under `folder/sources`.
@@ -33,7 +36,7 @@ import Testing
         for (index, input) in inputs.enumerated() {
             if input.fromFile {
                 let source = sources.appendingPathComponent("source-\(index)")
-                try writeBytes(input.bytes, to: source)
+                try FilesTestData.writeBytes(input.bytes, to: source)
                 entries.append(.file(source, named: input.name))
             } else {
                 entries.append(.bytes(input.bytes, named: input.name))
@@ -68,7 +71,8 @@ import Testing
             #expect(members.map { $0["name"] as? String } == Self.inputs.map(\.name))
             for (index, input) in Self.inputs.enumerated() {
                 let member = members[index]
-                #expect(try readBytes(out.appendingPathComponent("\(index)")) == input.bytes, "\(input.name)")
+                #expect(
+                    try FilesTestData.readBytes(out.appendingPathComponent("\(index)")) == input.bytes, "\(input.name)")
                 #expect(member["flags"] as? Int == 0x800, "UTF-8 flag for \(input.name)")
                 #expect(member["externalAttributes"] as? Int == 0o100644 << 16)
                 #expect(member["createSystem"] as? Int == 3)
@@ -110,13 +114,13 @@ import Testing
             let first = try Self.writeArchive(Self.inputs, in: folder, named: "first.zip")
             // Age the source files so any leak of mtime or ctime into the archive would show.
             let sources = folder.appendingPathComponent("sources")
-            for name in try folderContents(sources) {
+            for name in try FilesTestData.folderContents(sources) {
                 try FileManager.default.setAttributes(
                     [.modificationDate: Date(timeIntervalSince1970: 1_000_000_000)],
                     ofItemAtPath: sources.appendingPathComponent(name).path)
             }
             let second = try Self.writeArchive(Self.inputs, in: folder, named: "second.zip")
-            #expect(try readBytes(first) == readBytes(second))
+            #expect(try FilesTestData.readBytes(first) == FilesTestData.readBytes(second))
             let sums = try Oracle.command("sha256sum", [first.path, second.path])
             let hashes = sums.outputText.split(separator: "\n").map { $0.split(separator: " ")[0] }
             #expect(hashes.count == 2 && hashes[0] == hashes[1])
@@ -188,7 +192,8 @@ import Testing
             #expect(throws: ZIPError.tooManyEntries(limit: 3)) {
                 try ZIPWriter.write(entries, to: archive, options: ZIPWriter.Options(), limits: limits)
             }
-            #expect(try folderContents(folder).isEmpty, "no archive and no temporary file after a refusal")
+            #expect(
+                try FilesTestData.folderContents(folder).isEmpty, "no archive and no temporary file after a refusal")
             try ZIPWriter.write(Array(entries.prefix(3)), to: archive, options: ZIPWriter.Options(), limits: limits)
             #expect(try ZIPReader(url: archive).entries.count == 3)
             #expect(ZIPWriter.Limits.classic.maxEntryCount == 65_535)
@@ -205,14 +210,15 @@ import Testing
                 try ZIPWriter.write([.bytes(tooBig, named: "big.txt")], to: archive, options: .init(), limits: limits)
             }
             let source = folder.appendingPathComponent("source.txt")
-            try writeBytes(tooBig, to: source)
+            try FilesTestData.writeBytes(tooBig, to: source)
             #expect(throws: ZIPError.entryNeedsZIP64(entry: "big-file.txt", size: 1001)) {
                 try ZIPWriter.write(
                     [.file(source, named: "big-file.txt")], to: archive, options: .init(), limits: limits)
             }
             // Three incompressible 400-byte entries: the third starts beyond the injected offset ceiling.
             let parts = (0..<3).map {
-                ZIPWriter.Entry.bytes(pseudoRandomBytes(count: 400, seed: UInt64($0 + 1)), named: "p\($0)")
+                ZIPWriter.Entry.bytes(
+                    FilesTestData.pseudoRandomBytes(count: 400, seed: UInt64($0 + 1)), named: "p\($0)")
             }
             #expect {
                 try ZIPWriter.write(parts, to: archive, options: .init(), limits: limits)
@@ -220,7 +226,9 @@ import Testing
                 guard case ZIPError.offsetNeedsZIP64(let entry, let offset) = error else { return false }
                 return entry == "p2" || (entry == "the central directory" && offset > 1000)
             }
-            #expect(try folderContents(folder) == ["source.txt"], "no archive and no temporary file after a refusal")
+            #expect(
+                try FilesTestData.folderContents(folder) == ["source.txt"],
+                "no archive and no temporary file after a refusal")
             let message = ZIPError.entryNeedsZIP64(entry: "big.txt", size: 5_000_000_000).description
             #expect(message.contains("would need ZIP64") && message.contains("big.txt is 5000000000 bytes"))
             #expect(message.contains("split the archive"))
@@ -231,7 +239,8 @@ import Testing
         try withTemporaryDirectory { folder in
             let archive = folder.appendingPathComponent("empty.zip")
             try ZIPWriter.write([], to: archive)
-            #expect(try readBytes(archive) == [0x50, 0x4B, 0x05, 0x06] + [UInt8](repeating: 0, count: 18))
+            #expect(
+                try FilesTestData.readBytes(archive) == [0x50, 0x4B, 0x05, 0x06] + [UInt8](repeating: 0, count: 18))
             #expect(try ZIPReader(url: archive).entries.isEmpty)
             let out = folder.appendingPathComponent("out")
             try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
@@ -243,7 +252,7 @@ import Testing
     func refusesASparseFileOfFourGibibytesWithoutReadingIt(size: Int64) throws {
         try withTemporaryDirectory { folder in
             let source = folder.appendingPathComponent("huge.bin")
-            try writeBytes([], to: source)
+            try FilesTestData.writeBytes([], to: source)
             let handle = try FileHandle(forWritingTo: source)
             try handle.truncate(atOffset: UInt64(size))  // sparse: no blocks are written
             try handle.close()
@@ -251,7 +260,7 @@ import Testing
             #expect(throws: ZIPError.entryNeedsZIP64(entry: "huge.bin", size: size)) {
                 try ZIPWriter.write([.file(source, named: "huge.bin")], to: archive)
             }
-            #expect(try folderContents(folder) == ["huge.bin"])
+            #expect(try FilesTestData.folderContents(folder) == ["huge.bin"])
         }
     }
 
@@ -261,7 +270,7 @@ import Testing
                 let writer = try ZIPWriter(url: folder.appendingPathComponent("never.zip"))
                 try writer.addFile(named: "a.txt", bytes: [1, 2, 3])
             }
-            #expect(try folderContents(folder).isEmpty)
+            #expect(try FilesTestData.folderContents(folder).isEmpty)
         }
     }
 
@@ -275,7 +284,7 @@ import Testing
             try writer.finish()
             #expect(try ZIPReader(url: archive).entries.map(\.name) == ["new.txt"])
             #expect(throws: ZIPError.writerClosed(path: archive.path)) { try writer.addFile(named: "late", bytes: []) }
-            #expect(try folderContents(folder) == ["a.zip"])
+            #expect(try FilesTestData.folderContents(folder) == ["a.zip"])
         }
     }
 

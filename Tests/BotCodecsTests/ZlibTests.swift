@@ -8,8 +8,8 @@ import Testing
         [],
         Array("a".utf8),
         Array("The quick brown fox jumps over the lazy dog".utf8),
-        candleText(atLeast: 200_000),
-        pseudoRandomBytes(count: 100_000, seed: 42),
+        FilesTestData.candleText(atLeast: 200_000),
+        FilesTestData.pseudoRandomBytes(count: 100_000, seed: 42),
     ]
 
     static let formats: [Zlib.Format] = [.raw, .zlib, .gzip]
@@ -36,7 +36,7 @@ import Testing
 
     @Test(arguments: [Zlib.Format.zlib, .gzip])
     func autodetectsZlibAndGzipHeaders(format: Zlib.Format) throws {
-        let sample = candleText(atLeast: 10_000)
+        let sample = FilesTestData.candleText(atLeast: 10_000)
         let compressed = try Zlib.compress(sample, format: format)
         #expect(try Zlib.decompress(compressed, format: .zlibOrGzip, limit: sample.count) == sample)
     }
@@ -47,11 +47,11 @@ import Testing
             var arguments = [action, name(format)]
             for (index, input) in inputs.enumerated() {
                 let source = folder.appendingPathComponent("in-\(index)")
-                try writeBytes(input, to: source)
+                try FilesTestData.writeBytes(input, to: source)
                 arguments += [source.path, folder.appendingPathComponent("out-\(index)").path]
             }
             try Oracle.python("zlib_codec.py", arguments)
-            return try inputs.indices.map { try readBytes(folder.appendingPathComponent("out-\($0)")) }
+            return try inputs.indices.map { try FilesTestData.readBytes(folder.appendingPathComponent("out-\($0)")) }
         }
     }
 
@@ -71,7 +71,7 @@ import Testing
 
     @Test(arguments: formats)
     func truncatedInputIsTruncated(format: Zlib.Format) throws {
-        let sample = candleText(atLeast: 50_000)
+        let sample = FilesTestData.candleText(atLeast: 50_000)
         let compressed = try Zlib.compress(sample, format: format)
         for keep in [1, compressed.count / 3, compressed.count / 2, compressed.count - 1] {
             #expect(throws: ZlibError.truncated, "\(Self.name(format)) cut to \(keep)") {
@@ -83,7 +83,7 @@ import Testing
 
     @Test(arguments: [Zlib.Format.zlib, .gzip])
     func corruptInputIsCorrupt(format: Zlib.Format) throws {
-        let sample = candleText(atLeast: 50_000)
+        let sample = FilesTestData.candleText(atLeast: 50_000)
         var badHeader = try Zlib.compress(sample, format: format)
         badHeader[0] ^= 0xFF
         #expect { try Zlib.decompress(badHeader, format: format, limit: sample.count) } throws: { isCorrupt($0) }

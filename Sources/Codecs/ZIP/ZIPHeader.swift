@@ -28,75 +28,85 @@ struct ZIPHeader {
     var localSize: Int { Self.localFixedSize + name.count }
 
     func encodedLocal() -> [UInt8] {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(localSize)
-        bytes.appendLittleEndian(Self.localSignature)
-        bytes.appendLittleEndian(versionNeeded)
-        bytes.appendLittleEndian(Self.utf8Flag)
-        bytes.appendLittleEndian(method.rawValue)
-        bytes.appendLittleEndian(date.time)
-        bytes.appendLittleEndian(date.date)
-        bytes.appendLittleEndian(crc32)
-        bytes.appendLittleEndian(compressedSize)
-        bytes.appendLittleEndian(uncompressedSize)
-        bytes.appendLittleEndian(UInt16(name.count))
-        bytes.appendLittleEndian(UInt16(0))  // no extra field: nothing that varies between runs
+        var bytes = ZIPBytes(reservingCapacity: localSize)
+        bytes.append(Self.localSignature)
+        bytes.append(versionNeeded)
+        bytes.append(Self.utf8Flag)
+        bytes.append(method.rawValue)
+        bytes.append(date.time)
+        bytes.append(date.date)
+        bytes.append(crc32)
+        bytes.append(compressedSize)
+        bytes.append(uncompressedSize)
+        bytes.append(UInt16(name.count))
+        bytes.append(UInt16(0))  // no extra field: nothing that varies between runs
         bytes.append(contentsOf: name)
-        return bytes
+        return bytes.bytes
     }
 
-    func appendCentral(to bytes: inout [UInt8]) {
-        bytes.appendLittleEndian(Self.centralSignature)
-        bytes.appendLittleEndian(Self.versionMadeBy)
-        bytes.appendLittleEndian(versionNeeded)
-        bytes.appendLittleEndian(Self.utf8Flag)
-        bytes.appendLittleEndian(method.rawValue)
-        bytes.appendLittleEndian(date.time)
-        bytes.appendLittleEndian(date.date)
-        bytes.appendLittleEndian(crc32)
-        bytes.appendLittleEndian(compressedSize)
-        bytes.appendLittleEndian(uncompressedSize)
-        bytes.appendLittleEndian(UInt16(name.count))
-        bytes.appendLittleEndian(UInt16(0))  // extra field length
-        bytes.appendLittleEndian(UInt16(0))  // comment length
-        bytes.appendLittleEndian(UInt16(0))  // disk number start
-        bytes.appendLittleEndian(UInt16(0))  // internal attributes
-        bytes.appendLittleEndian(UInt32(0o100000 | UInt32(unixMode)) << 16)  // regular file + mode
-        bytes.appendLittleEndian(localHeaderOffset)
+    func appendCentral(to bytes: inout ZIPBytes) {
+        bytes.append(Self.centralSignature)
+        bytes.append(Self.versionMadeBy)
+        bytes.append(versionNeeded)
+        bytes.append(Self.utf8Flag)
+        bytes.append(method.rawValue)
+        bytes.append(date.time)
+        bytes.append(date.date)
+        bytes.append(crc32)
+        bytes.append(compressedSize)
+        bytes.append(uncompressedSize)
+        bytes.append(UInt16(name.count))
+        bytes.append(UInt16(0))  // extra field length
+        bytes.append(UInt16(0))  // comment length
+        bytes.append(UInt16(0))  // disk number start
+        bytes.append(UInt16(0))  // internal attributes
+        bytes.append(UInt32(0o100000 | UInt32(unixMode)) << 16)  // regular file + mode
+        bytes.append(localHeaderOffset)
         bytes.append(contentsOf: name)
     }
 
     static func encodedEnd(entryCount: UInt16, directorySize: UInt32, directoryOffset: UInt32) -> [UInt8] {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(endFixedSize)
-        bytes.appendLittleEndian(endSignature)
-        bytes.appendLittleEndian(UInt16(0))  // this disk
-        bytes.appendLittleEndian(UInt16(0))  // disk with the central directory
-        bytes.appendLittleEndian(entryCount)
-        bytes.appendLittleEndian(entryCount)
-        bytes.appendLittleEndian(directorySize)
-        bytes.appendLittleEndian(directoryOffset)
-        bytes.appendLittleEndian(UInt16(0))  // comment length
-        return bytes
+        var bytes = ZIPBytes(reservingCapacity: endFixedSize)
+        bytes.append(endSignature)
+        bytes.append(UInt16(0))  // this disk
+        bytes.append(UInt16(0))  // disk with the central directory
+        bytes.append(entryCount)
+        bytes.append(entryCount)
+        bytes.append(directorySize)
+        bytes.append(directoryOffset)
+        bytes.append(UInt16(0))  // comment length
+        return bytes.bytes
     }
 }
 
-extension [UInt8] {
-    mutating func appendLittleEndian(_ value: UInt16) {
-        append(UInt8(truncatingIfNeeded: value))
-        append(UInt8(truncatingIfNeeded: value >> 8))
+/// Little-endian field access for ZIP records. A wrapper rather than an `Array` extension, so it cannot
+/// clash with other formats' helpers in this module.
+struct ZIPBytes {
+    var bytes: [UInt8] = []
+
+    init(reservingCapacity capacity: Int = 0) {
+        bytes.reserveCapacity(capacity)
     }
 
-    mutating func appendLittleEndian(_ value: UInt32) {
-        for shift in stride(from: 0, to: 32, by: 8) { append(UInt8(truncatingIfNeeded: value >> UInt32(shift))) }
+    mutating func append(_ value: UInt16) {
+        bytes.append(UInt8(truncatingIfNeeded: value))
+        bytes.append(UInt8(truncatingIfNeeded: value >> 8))
     }
 
-    func littleEndianUInt16(at offset: Int) -> UInt16 {
-        UInt16(self[offset]) | UInt16(self[offset + 1]) << 8
+    mutating func append(_ value: UInt32) {
+        for shift in stride(from: 0, to: 32, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt32(shift))) }
     }
 
-    func littleEndianUInt32(at offset: Int) -> UInt32 {
-        UInt32(self[offset]) | UInt32(self[offset + 1]) << 8 | UInt32(self[offset + 2]) << 16
-            | UInt32(self[offset + 3]) << 24
+    mutating func append(contentsOf other: [UInt8]) {
+        bytes.append(contentsOf: other)
+    }
+
+    static func uint16(_ bytes: [UInt8], at offset: Int) -> UInt16 {
+        UInt16(bytes[offset]) | UInt16(bytes[offset + 1]) << 8
+    }
+
+    static func uint32(_ bytes: [UInt8], at offset: Int) -> UInt32 {
+        UInt32(bytes[offset]) | UInt32(bytes[offset + 1]) << 8 | UInt32(bytes[offset + 2]) << 16
+            | UInt32(bytes[offset + 3]) << 24
     }
 }

@@ -56,11 +56,11 @@ public final class ZIPReader {
         }
         let header = try read(
             count: ZIPHeader.localFixedSize, at: entry.localHeaderOffset, what: "local header of \(entry.name)")
-        guard header.littleEndianUInt32(at: 0) == ZIPHeader.localSignature else {
+        guard ZIPBytes.uint32(header, at: 0) == ZIPHeader.localSignature else {
             throw .corrupt(path: path, detail: "no local header for \(entry.name) at offset \(entry.localHeaderOffset)")
         }
         let localName = try read(
-            count: Int(header.littleEndianUInt16(at: 26)),
+            count: Int(ZIPBytes.uint16(header, at: 26)),
             at: entry.localHeaderOffset + Int64(ZIPHeader.localFixedSize),
             what: "local name of \(entry.name)")
         guard String(decoding: localName, as: UTF8.self) == entry.name else {
@@ -70,8 +70,8 @@ public final class ZIPReader {
                     + "'\(String(decoding: localName, as: UTF8.self))', the central directory '\(entry.name)'")
         }
         let dataStart =
-            entry.localHeaderOffset + Int64(ZIPHeader.localFixedSize) + Int64(header.littleEndianUInt16(at: 26))
-            + Int64(header.littleEndianUInt16(at: 28))
+            entry.localHeaderOffset + Int64(ZIPHeader.localFixedSize) + Int64(ZIPBytes.uint16(header, at: 26))
+            + Int64(ZIPBytes.uint16(header, at: 28))
         guard dataStart + entry.compressedSize <= directoryOffset else {
             throw .truncated(
                 path: path,
@@ -140,14 +140,14 @@ public final class ZIPReader {
         var index = tail.count - Int(fixed)
         while index >= 0 {
             if tail[index] == 0x50, tail[index + 1] == 0x4B, tail[index + 2] == 0x05, tail[index + 3] == 0x06,
-                index + Int(fixed) + Int(tail.littleEndianUInt16(at: index + 20)) == tail.count
+                index + Int(fixed) + Int(ZIPBytes.uint16(tail, at: index + 20)) == tail.count
             {
-                let disk = tail.littleEndianUInt16(at: index + 4)
-                let directoryDisk = tail.littleEndianUInt16(at: index + 6)
-                let entriesHere = tail.littleEndianUInt16(at: index + 8)
-                let entryCount = tail.littleEndianUInt16(at: index + 10)
-                let directorySize = tail.littleEndianUInt32(at: index + 12)
-                let directoryOffset = tail.littleEndianUInt32(at: index + 16)
+                let disk = ZIPBytes.uint16(tail, at: index + 4)
+                let directoryDisk = ZIPBytes.uint16(tail, at: index + 6)
+                let entriesHere = ZIPBytes.uint16(tail, at: index + 8)
+                let entryCount = ZIPBytes.uint16(tail, at: index + 10)
+                let directorySize = ZIPBytes.uint32(tail, at: index + 12)
+                let directoryOffset = ZIPBytes.uint32(tail, at: index + 16)
                 if entryCount == 0xFFFF || directorySize == 0xFFFF_FFFF || directoryOffset == 0xFFFF_FFFF {
                     throw .unsupported(path: path, entry: "(archive)", feature: "ZIP64")
                 }
@@ -188,25 +188,25 @@ public final class ZIPReader {
         let fixed = ZIPHeader.centralFixedSize
         for number in 0..<end.entryCount {
             guard position + fixed <= directory.count,
-                directory.littleEndianUInt32(at: position) == ZIPHeader.centralSignature
+                ZIPBytes.uint32(directory, at: position) == ZIPHeader.centralSignature
             else {
                 throw .corrupt(
                     path: path,
                     detail: "central directory header \(number + 1) of \(end.entryCount) missing at offset "
                         + "\(end.directoryOffset + Int64(position))")
             }
-            let nameLength = Int(directory.littleEndianUInt16(at: position + 28))
-            let extraLength = Int(directory.littleEndianUInt16(at: position + 30))
-            let commentLength = Int(directory.littleEndianUInt16(at: position + 32))
+            let nameLength = Int(ZIPBytes.uint16(directory, at: position + 28))
+            let extraLength = Int(ZIPBytes.uint16(directory, at: position + 30))
+            let commentLength = Int(ZIPBytes.uint16(directory, at: position + 32))
             let next = position + fixed + nameLength + extraLength + commentLength
             guard next <= directory.count else {
                 throw .corrupt(path: path, detail: "central directory header \(number + 1) overruns the directory")
             }
             let nameBytes = directory[(position + fixed)..<(position + fixed + nameLength)]
             let name = String(decoding: nameBytes, as: UTF8.self)
-            let compressedSize = directory.littleEndianUInt32(at: position + 20)
-            let uncompressedSize = directory.littleEndianUInt32(at: position + 24)
-            let localOffset = directory.littleEndianUInt32(at: position + 42)
+            let compressedSize = ZIPBytes.uint32(directory, at: position + 20)
+            let uncompressedSize = ZIPBytes.uint32(directory, at: position + 24)
+            let localOffset = ZIPBytes.uint32(directory, at: position + 42)
             if compressedSize == 0xFFFF_FFFF || uncompressedSize == 0xFFFF_FFFF || localOffset == 0xFFFF_FFFF {
                 throw .unsupported(path: path, entry: name, feature: "ZIP64")
             }
@@ -216,16 +216,16 @@ public final class ZIPReader {
             entries.append(
                 ZIPEntry(
                     name: name,
-                    method: ZIPEntry.Method(rawValue: directory.littleEndianUInt16(at: position + 10)),
-                    crc32: directory.littleEndianUInt32(at: position + 16),
+                    method: ZIPEntry.Method(rawValue: ZIPBytes.uint16(directory, at: position + 10)),
+                    crc32: ZIPBytes.uint32(directory, at: position + 16),
                     compressedSize: Int64(compressedSize),
                     uncompressedSize: Int64(uncompressedSize),
                     modificationDate: DOSDateTime(
-                        date: directory.littleEndianUInt16(at: position + 14),
-                        time: directory.littleEndianUInt16(at: position + 12)),
-                    flags: directory.littleEndianUInt16(at: position + 8),
-                    versionMadeBy: directory.littleEndianUInt16(at: position + 4),
-                    externalAttributes: directory.littleEndianUInt32(at: position + 38),
+                        date: ZIPBytes.uint16(directory, at: position + 14),
+                        time: ZIPBytes.uint16(directory, at: position + 12)),
+                    flags: ZIPBytes.uint16(directory, at: position + 8),
+                    versionMadeBy: ZIPBytes.uint16(directory, at: position + 4),
+                    externalAttributes: ZIPBytes.uint32(directory, at: position + 38),
                     localHeaderOffset: Int64(localOffset)))
             position = next
         }

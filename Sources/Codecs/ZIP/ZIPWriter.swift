@@ -196,8 +196,9 @@ public final class ZIPWriter {
             guard directoryOffset <= limits.maxFieldValue else {
                 throw .offsetNeedsZIP64(entry: "the central directory", offset: directoryOffset)
             }
-            var directory: [UInt8] = []
-            for header in headers { header.appendCentral(to: &directory) }
+            var central = ZIPBytes()
+            for header in headers { header.appendCentral(to: &central) }
+            var directory = central.bytes
             guard Int64(directory.count) <= limits.maxFieldValue else {
                 throw .offsetNeedsZIP64(entry: "the end record", offset: directoryOffset + Int64(directory.count))
             }

@@ -68,20 +68,23 @@ public enum Zlib {
 
         stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress?.assumingMemoryBound(to: Bytef.self))
         stream.avail_in = uInt(input.count)
-        var output = [UInt8](repeating: 0, count: min(max(expectedSize ?? input.count * 4, 64), limit))
+        // One byte of slack past the limit tells "exactly `limit` bytes" from "more than `limit`", so a
+        // stream that fills the limit and then ends (or is cut off) is not mistaken for an oversized one.
+        let ceiling = limit < Int.max ? max(limit, 0) + 1 : limit
+        var output = [UInt8](repeating: 0, count: min(max(expectedSize ?? input.count * 4, 64), ceiling))
         var produced = 0
         while true {
             if produced == output.count {
-                guard output.count < limit else { throw ZlibError.outputLimitExceeded(limit: limit) }
-                output.append(contentsOf: repeatElement(0, count: min(output.count, limit - output.count)))
+                output.append(contentsOf: repeatElement(0, count: min(output.count, ceiling - output.count)))
             }
             let result = output.withUnsafeMutableBufferPointer { out -> Int32 in
                 stream.next_out = out.baseAddress! + produced
-                stream.avail_out = uInt(out.count - produced)
+                stream.avail_out = uInt(clamping: out.count - produced)
                 let result = inflate(&stream, Z_NO_FLUSH)
                 produced = out.count - Int(stream.avail_out)
                 return result
             }
+            guard produced <= limit else { throw ZlibError.outputLimitExceeded(limit: limit) }
             switch result {
             case Z_STREAM_END:
                 output.removeSubrange(produced...)

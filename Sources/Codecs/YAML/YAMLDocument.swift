@@ -1,0 +1,109 @@
+/// Reads YAML text: configuration files in the subset real configs use, with scalars resolved as
+/// PyYAML's `yaml.safe_load` resolves them (see ``YAMLScalarResolver`` for the rules; timestamps stay
+/// strings). Duplicate keys, tabs in indentation and unknown tags are errors.
+///
+/// ```swift
+/// let root = try YAMLDocument.parse(text, fileName: "config/core.yaml")
+/// let exchange = root["environments"]?["binance_paper"]?["exchange"]
+/// print(exchange?.string, exchange?.mark)  // "binance_spot", config/core.yaml:212:15
+/// ```
+public enum YAMLDocument {
+    /// The single document of `text` (null for an empty text). A stream of several `---` documents is
+    /// an error here; read it with ``parseAll(_:fileName:)``.
+    public static func parse(_ text: String, fileName: String? = nil) throws(YAMLError) -> YAMLNode {
+        let documents = try read(Array(text.utf8), fileName: fileName)
+        if documents.count > 1 { throw .multipleDocuments(at: documents[1].start) }
+        return documents.first?.node ?? YAMLNode(.null, mark: YAMLMark(fileName: fileName, line: 1, column: 1))
+    }
+
+    /// Every document of a `---`-separated stream, in order (empty for an empty text).
+    public static func parseAll(_ text: String, fileName: String? = nil) throws(YAMLError) -> [YAMLNode] {
+        try read(Array(text.utf8), fileName: fileName).map(\.node)
+    }
+
+    /// The single document of UTF-8 `bytes` (e.g. a file's contents); invalid UTF-8 is an error.
+    public static func parse(utf8 bytes: [UInt8], fileName: String? = nil) throws(YAMLError) -> YAMLNode {
+        try parse(validated(bytes, fileName: fileName), fileName: fileName)
+    }
+
+    /// Every document of UTF-8 `bytes`; invalid UTF-8 is an error.
+    public static func parseAll(utf8 bytes: [UInt8], fileName: String? = nil) throws(YAMLError) -> [YAMLNode] {
+        try parseAll(validated(bytes, fileName: fileName), fileName: fileName)
+    }
+
+    private static func validated(_ bytes: [UInt8], fileName: String?) throws(YAMLError) -> String {
+        if let text = String(validating: bytes, as: UTF8.self) { return text }
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var offset = 0
+        var line = 1
+        var column = 1
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded):
+                offset += encoded.count
+                if encoded.count == 1, encoded.first == .lf {
+                    line += 1
+                    column = 1
+                } else {
+                    column += 1
+                }
+            case .error, .emptyInput:
+                throw .invalidUTF8(at: YAMLMark(fileName: fileName, line: line, column: column))
+            }
+        }
+    }
+
+    private static func read(_ raw: [UInt8], fileName: String?) throws(YAMLError) -> [(node: YAMLNode, start: YAMLMark)]
+    {
+        let bytes = normalizedLineBreaks(raw)
+        return try bytes.withUnsafeBufferPointer { (buffer) throws(YAMLError) -> [(node: YAMLNode, start: YAMLMark)] in
+            var parser = YAMLParser(text: buffer, fileName: fileName)
+            try parser.checkCharacters()
+            return try parser.parseStream().map { ($0.node, parser.mark($0.start)) }
+        }
+    }
+
+    /// CRLF and lone CR become LF, as YAML reads them; lines and columns are unchanged by this.
+    private static func normalizedLineBreaks(_ bytes: [UInt8]) -> [UInt8] {
+        guard bytes.contains(.cr) else { return bytes }
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == .cr {
+                result.append(.lf)
+                if index + 1 < bytes.count, bytes[index + 1] == .lf { index += 1 }
+            } else {
+                result.append(byte)
+            }
+            index += 1
+        }
+        return result
+    }
+}
+
+extension YAMLParser {
+    /// Refuses the characters YAML does not allow in a stream: C0 controls other than tab and LF, DEL,
+    /// C1 controls other than NEL, and U+FFFE/U+FFFF (PyYAML's reader refuses the same).
+    func checkCharacters() throws(YAMLError) {
+        var index = 0
+        let count = text.count
+        while index < count {
+            let byte = text[index]
+            if byte < 0x80 {
+                if (byte < 0x20 && byte != .tab && byte != .lf) || byte == 0x7F {
+                    throw .invalidCharacter(scalar: UInt32(byte), at: mark(index))
+                }
+            } else if byte == 0xC2, index + 1 < count, text[index + 1] >= 0x80, text[index + 1] <= 0x9F,
+                text[index + 1] != 0x85
+            {
+                throw .invalidCharacter(scalar: UInt32(text[index + 1]), at: mark(index))
+            } else if byte == 0xEF, index + 2 < count, text[index + 1] == 0xBF, text[index + 2] >= 0xBE {
+                throw .invalidCharacter(scalar: 0xFFFE + UInt32(text[index + 2] - 0xBE), at: mark(index))
+            }
+            index += 1
+        }
+    }
+}

@@ -1,0 +1,542 @@
+/// The recursive-descent reader behind ``YAMLDocument``: works on the UTF-8 bytes of the text (line
+/// breaks already normalised to LF), so every step is a byte comparison and no `Character` is ever built.
+///
+/// Block structure follows YAML 1.1 as PyYAML reads it: a collection's indentation is the column of its
+/// first key or `-`, plain scalars continue on lines indented deeper than the enclosing collection, and
+/// a mapping value may be a sequence at the mapping's own indentation.
+struct YAMLParser {
+    let text: UnsafeBufferPointer<UInt8>
+    let fileName: String?
+    let lineStarts: [Int]
+    var pos = 0
+    var anchors: [String: Anchor] = [:]
+    /// Nodes built so far, aliases counted with the size of what they repeat (bounds alias bombs).
+    var nodeCount = 0
+
+    static let nodeLimit = 1_000_000
+
+    enum Anchor {
+        case pending
+        case done(YAMLNode, weight: Int)
+    }
+
+    enum Tag: Equatable {
+        case str, int, float, bool, null, map, seq
+
+        var name: String {
+            switch self {
+            case .str: return "!!str"
+            case .int: return "!!int"
+            case .float: return "!!float"
+            case .bool: return "!!bool"
+            case .null: return "!!null"
+            case .map: return "!!map"
+            case .seq: return "!!seq"
+            }
+        }
+    }
+
+    /// Anchor and tag written before a node.
+    struct Properties {
+        var anchor: String?
+        var tag: Tag?
+        var start: Int?
+        var countAtStart = 0
+
+        var isEmpty: Bool { anchor == nil && tag == nil }
+    }
+
+    init(text: UnsafeBufferPointer<UInt8>, fileName: String?) {
+        self.text = text
+        self.fileName = fileName
+        var starts = [0]
+        for index in text.indices where text[index] == .lf { starts.append(index + 1) }
+        lineStarts = starts
+    }
+
+    // MARK: Bytes and positions
+
+    @inline(__always) func peek(_ offset: Int = 0) -> UInt8 {
+        let index = pos + offset
+        return index < text.count ? text[index] : 0
+    }
+
+    @inline(__always) func byte(at index: Int) -> UInt8 { index < text.count ? text[index] : 0 }
+
+    func lineIndex(of offset: Int) -> Int {
+        var low = 0
+        var high = lineStarts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
+        }
+        return low
+    }
+
+    /// Byte distance from the start of the line; equals the column for the ASCII indentation we compare.
+    func indentColumn(of offset: Int) -> Int { offset - lineStarts[lineIndex(of: offset)] }
+
+    func mark(_ offset: Int) -> YAMLMark {
+        let line = lineIndex(of: offset)
+        var column = 1
+        var index = lineStarts[line]
+        let end = min(offset, text.count)
+        while index < end {
+            if text[index] & 0xC0 != 0x80 { column += 1 }
+            index += 1
+        }
+        return YAMLMark(fileName: fileName, line: line + 1, column: column)
+    }
+
+    func string(_ start: Int, _ end: Int) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: text[start..<end]), as: UTF8.self)
+    }
+
+    func syntax(_ message: String, at offset: Int) -> YAMLError { .syntax(message: message, at: mark(offset)) }
+
+    /// Whether `offset` starts a line holding `---` or `...` followed by a blank or the end.
+    func isDocumentMarker(at offset: Int) -> Bool {
+        guard offset == 0 || byte(at: offset - 1) == .lf else { return false }
+        let first = byte(at: offset)
+        guard first == .hyphen || first == .period else { return false }
+        return byte(at: offset + 1) == first && byte(at: offset + 2) == first && byte(at: offset + 3).isBlankOrEnd
+    }
+
+    func isSequenceEntry(at offset: Int) -> Bool {
+        byte(at: offset) == .hyphen && byte(at: offset + 1).isBlankOrEnd
+    }
+
+    /// Skips spaces on the current line; a tab there is an error (PyYAML refuses tabs outside scalars).
+    mutating func skipSpaces() throws(YAMLError) {
+        while true {
+            switch peek() {
+            case .space: pos += 1
+            case .tab: throw .tab(at: mark(pos))
+            default: return
+            }
+        }
+    }
+
+    /// Skips spaces, comments and line breaks up to the next content; false at the end of the text.
+    mutating func skipToContent() throws(YAMLError) -> Bool {
+        while true {
+            switch peek() {
+            case .space, .lf: pos += 1
+            case .tab: throw .tab(at: mark(pos))
+            case .hash: skipComment()
+            case 0: return false
+            default: return true
+            }
+        }
+    }
+
+    mutating func skipComment() {
+        while pos < text.count, text[pos] != .lf { pos += 1 }
+    }
+
+    /// After a node on its line: only spaces and a comment may follow, then the line break.
+    mutating func finishLine(after node: YAMLNode) throws(YAMLError) {
+        try skipSpaces()
+        switch peek() {
+        case .hash: skipComment()
+        case .lf, 0: break
+        case .colon where peek(1).isBlankOrEnd:
+            if !node.value.isScalar { throw .nonScalarKey(at: node.mark) }
+            throw syntax(
+                "mapping values are not allowed here; a key must fit on one line and a value that is itself "
+                    + "a mapping must start on the next line, indented", at: pos)
+        default:
+            throw syntax("unexpected text after the value; quote the whole value or start a comment with ' #'", at: pos)
+        }
+        if peek() == .lf { pos += 1 }
+    }
+
+    // MARK: Stream and documents
+
+    /// Every document of the stream with the offset where it starts.
+    mutating func parseStream() throws(YAMLError) -> [(node: YAMLNode, start: Int)] {
+        if peek() == 0xEF, peek(1) == 0xBB, peek(2) == 0xBF { pos = 3 }
+        var documents: [(node: YAMLNode, start: Int)] = []
+        var afterEndMarker = false
+        while try skipToContent() {
+            let start = pos
+            var explicit = false
+            if peek() == .percent, indentColumn(of: pos) == 0 {
+                guard documents.isEmpty || afterEndMarker else {
+                    throw syntax("a directive must come before '---' at the start of a document", at: pos)
+                }
+                try skipDirectives()
+                guard isDocumentMarker(at: pos), peek() == .hyphen else {
+                    throw syntax("expected '---' after the directives", at: pos)
+                }
+            }
+            if isDocumentMarker(at: pos) {
+                if peek() == .period {
+                    guard !documents.isEmpty else {
+                        throw syntax("document end marker '...' without a document before it", at: pos)
+                    }
+                    pos += 3
+                    try finishMarkerLine()
+                    afterEndMarker = true
+                    continue
+                }
+                pos += 3
+                explicit = true
+            } else if afterEndMarker {
+                throw syntax("expected '---' to start the next document after '...'", at: pos)
+            }
+            let node: YAMLNode
+            if explicit {
+                node = try parseBlockNode(parentIndent: -1, compact: false, indentlessAllowed: false)
+            } else {
+                node = try parseBlockContent(
+                    parentIndent: -1, column: indentColumn(of: pos), properties: Properties(), lineStart: true,
+                    compact: true)
+            }
+            documents.append((node, start))
+            afterEndMarker = false
+            guard try skipToContent() else { break }
+            guard isDocumentMarker(at: pos) else {
+                throw syntax(
+                    "unexpected content after the end of the document; check the indentation of this line", at: pos)
+            }
+        }
+        return documents
+    }
+
+    mutating func skipDirectives() throws(YAMLError) {
+        while peek() == .percent, indentColumn(of: pos) == 0 {
+            let start = pos
+            skipComment()
+            let directive = string(start, pos)
+            if directive.hasPrefix("%TAG") { throw .unsupported(feature: "the %TAG directive", at: mark(start)) }
+            guard try skipToContent() else { return }
+        }
+    }
+
+    /// The rest of a `...` line may hold only a comment.
+    mutating func finishMarkerLine() throws(YAMLError) {
+        try skipSpaces()
+        if peek() == .hash { skipComment() }
+        guard peek() == .lf || peek() == 0 else {
+            throw syntax("unexpected text after the document marker", at: pos)
+        }
+    }
+
+    // MARK: Block nodes
+
+    /// A node that follows an indicator on the current line (`---`, `- `, `key:`), or on the lines below it.
+    /// `compact` allows a block collection to start on the indicator's line (`- key: value`, `- - a`).
+    mutating func parseBlockNode(parentIndent: Int, compact: Bool, indentlessAllowed: Bool) throws(YAMLError)
+        -> YAMLNode
+    {
+        try skipSpaces()
+        let nodeStart = pos
+        let properties = try parseProperties()
+        if peek() == .lf || peek() == 0 || peek() == .hash {
+            guard try skipToContent(), !isDocumentMarker(at: pos) else {
+                return try emptyNode(properties, at: nodeStart)
+            }
+            let column = indentColumn(of: pos)
+            if column > parentIndent {
+                return try parseBlockContent(
+                    parentIndent: parentIndent, column: column, properties: properties, lineStart: true, compact: true)
+            }
+            if column == parentIndent, indentlessAllowed, isSequenceEntry(at: pos) {
+                return try parseBlockSequence(indent: column, properties: properties)
+            }
+            return try emptyNode(properties, at: nodeStart)
+        }
+        return try parseBlockContent(
+            parentIndent: parentIndent, column: indentColumn(of: nodeStart), properties: properties,
+            lineStart: false, compact: compact)
+    }
+
+    /// The node whose content starts at `pos` (column `column`). With `lineStart`, the content begins its
+    /// line and `properties` (from the line above) belong to it; otherwise properties written on the same
+    /// line before a mapping key belong to that key, as in PyYAML.
+    mutating func parseBlockContent(
+        parentIndent: Int, column: Int, properties: Properties, lineStart: Bool, compact: Bool
+    ) throws(YAMLError) -> YAMLNode {
+        if isSequenceEntry(at: pos) {
+            guard lineStart || compact else {
+                throw syntax(
+                    "sequence entries are not allowed here; start the '- ' list on the next line, indented", at: pos)
+            }
+            return try parseBlockSequence(indent: indentColumn(of: pos), properties: properties)
+        }
+        if peek() == .question, peek(1).isBlankOrEnd {
+            throw .unsupported(feature: "an explicit '? ' mapping key", at: mark(pos))
+        }
+        if let colon = implicitKeyColon() {
+            guard lineStart || compact else {
+                throw syntax(
+                    "mapping values are not allowed here; a value that is itself a mapping must start on the next "
+                        + "line, indented", at: colon)
+            }
+            if lineStart {
+                return try parseBlockMapping(indent: column, properties: properties, firstKeyProperties: Properties())
+            }
+            return try parseBlockMapping(indent: column, properties: Properties(), firstKeyProperties: properties)
+        }
+        let node = try parseInlineNode(parentIndent: parentIndent, properties: properties, flow: false)
+        try finishLine(after: node)
+        return node
+    }
+
+    mutating func parseBlockSequence(indent: Int, properties: Properties) throws(YAMLError) -> YAMLNode {
+        let start = pos
+        var items: [YAMLNode] = []
+        while true {
+            pos += 1
+            items.append(try parseBlockNode(parentIndent: indent, compact: true, indentlessAllowed: false))
+            guard try skipToContent(), !isDocumentMarker(at: pos) else { break }
+            let column = indentColumn(of: pos)
+            if column < indent { break }
+            if column > indent {
+                throw .badIndentation(
+                    detail: "this line is indented deeper than the '- ' entries above it (column \(indent + 1))",
+                    at: mark(pos))
+            }
+            guard isSequenceEntry(at: pos) else { break }
+        }
+        return try collectionNode(.sequence(items), at: start, properties: properties)
+    }
+
+    mutating func parseBlockMapping(indent: Int, properties: Properties, firstKeyProperties: Properties)
+        throws(YAMLError) -> YAMLNode
+    {
+        let start = firstKeyProperties.start ?? pos
+        var builder = MappingBuilder()
+        var keyProperties = firstKeyProperties
+        while true {
+            let keyStart = pos
+            let key = try parseImplicitKey(properties: keyProperties)
+            try skipSpaces()
+            guard peek() == .colon, peek(1).isBlankOrEnd else {
+                throw syntax(
+                    "expected 'key: value' here (a ':' followed by a space after the key); check the indentation",
+                    at: keyStart)
+            }
+            pos += 1
+            let value = try parseBlockNode(parentIndent: indent, compact: false, indentlessAllowed: true)
+            try builder.add(key: key.node, value: value, isMerge: key.isMerge)
+            guard try skipToContent(), !isDocumentMarker(at: pos) else { break }
+            let column = indentColumn(of: pos)
+            if column < indent { break }
+            if column > indent {
+                throw .badIndentation(
+                    detail: "this line is indented deeper than the mapping keys above it (column \(indent + 1))",
+                    at: mark(pos))
+            }
+            if isSequenceEntry(at: pos) {
+                throw syntax(
+                    "a '- ' entry cannot follow mapping keys at the same indentation; indent the list under its key",
+                    at: pos)
+            }
+            keyProperties = try parseProperties()
+        }
+        return try collectionNode(.mapping(builder.build()), at: start, properties: properties)
+    }
+
+    /// A key of a block mapping: a scalar or alias on one line, followed by `:`.
+    mutating func parseImplicitKey(properties: Properties) throws(YAMLError) -> (node: YAMLNode, isMerge: Bool) {
+        let start = pos
+        switch peek() {
+        case .asterisk, .doubleQuote, .singleQuote, .leftBracket, .leftBrace:
+            let node = try parseInlineNode(parentIndent: -1, properties: properties, flow: false)
+            return (node, false)
+        default:
+            guard isPlainStart(flow: false) else {
+                throw syntax("expected a mapping key, found '\(string(pos, min(pos + 1, text.count)))'", at: pos)
+            }
+            let bytes = scanPlain(parentIndent: -1, flow: false, singleLine: true)
+            if properties.tag == nil, bytes == [.less, .less] {
+                let node = try scalarNode(.string("<<"), at: start, properties: properties)
+                return (node, true)
+            }
+            if properties.tag == nil, bytes == [.equals] {
+                return (try scalarNode(.string("="), at: start, properties: properties), false)
+            }
+            return (try plainNode(bytes, at: start, properties: properties), false)
+        }
+    }
+
+    /// The offset of the `:` when the current line starts a `key: value` pair (with a single-line key).
+    func implicitKeyColon() -> Int? {
+        var index = pos
+        switch byte(at: index) {
+        case .asterisk:
+            index += 1
+            while byte(at: index).isAnchorCharacter { index += 1 }
+        case .doubleQuote, .singleQuote:
+            let quote = byte(at: index)
+            index += 1
+            while true {
+                let current = byte(at: index)
+                if current == 0 || current == .lf { return nil }
+                if quote == .doubleQuote, current == .backslash {
+                    index += 2
+                    continue
+                }
+                if current == quote {
+                    if quote == .singleQuote, byte(at: index + 1) == .singleQuote {
+                        index += 2
+                        continue
+                    }
+                    index += 1
+                    break
+                }
+                index += 1
+            }
+        case .leftBracket, .leftBrace, .pipe, .greater, .hash, .ampersand, .exclamation, .percent, .at,
+            .backtick, 0, .lf:
+            return nil
+        default:
+            while true {
+                let current = byte(at: index)
+                if current == 0 || current == .lf || current == .tab { return nil }
+                if current == .colon, byte(at: index + 1).isBlankOrEnd { return index }
+                if current == .space, byte(at: index + 1) == .hash { return nil }
+                index += 1
+            }
+        }
+        while byte(at: index) == .space { index += 1 }
+        return byte(at: index) == .colon && byte(at: index + 1).isBlankOrEnd ? index : nil
+    }
+
+    // MARK: Properties, aliases and node construction
+
+    /// Reads `&anchor` and `!!tag` (in either order), each followed by spaces.
+    mutating func parseProperties() throws(YAMLError) -> Properties {
+        var properties = Properties()
+        while true {
+            switch peek() {
+            case .ampersand where properties.anchor == nil:
+                if properties.start == nil { properties.start = pos }
+                let start = pos
+                pos += 1
+                let name = try scanAnchorName(start: start)
+                properties.anchor = name
+                properties.countAtStart = nodeCount
+                anchors[name] = .pending
+            case .exclamation where properties.tag == nil:
+                if properties.start == nil { properties.start = pos }
+                properties.tag = try scanTag()
+            default:
+                return properties
+            }
+            try skipFlowAwareSpaces()
+        }
+    }
+
+    /// Between properties: spaces on the line (tabs refused).
+    mutating func skipFlowAwareSpaces() throws(YAMLError) { try skipSpaces() }
+
+    mutating func scanAnchorName(start: Int) throws(YAMLError) -> String {
+        let nameStart = pos
+        while peek().isAnchorCharacter { pos += 1 }
+        guard pos > nameStart else {
+            throw syntax("expected an anchor or alias name (letters, digits, '-' or '_') after '\(string(start, start + 1))'", at: pos)
+        }
+        switch peek() {
+        case 0, .space, .tab, .lf, .comma, .rightBracket, .rightBrace, .colon: break
+        default:
+            throw syntax("invalid character in anchor or alias name; use only letters, digits, '-' and '_'", at: pos)
+        }
+        return string(nameStart, pos)
+    }
+
+    mutating func scanTag() throws(YAMLError) -> Tag {
+        let start = pos
+        if peek(1) == .less {
+            while !peek().isBlankOrEnd, peek() != .greater { pos += 1 }
+            if peek() == .greater { pos += 1 }
+        } else {
+            while !peek().isBlankOrEnd, !peek().isFlowIndicator { pos += 1 }
+        }
+        let tag = string(start, pos)
+        switch tag {
+        case "!!str", "!<tag:yaml.org,2002:str>": return .str
+        case "!!int", "!<tag:yaml.org,2002:int>": return .int
+        case "!!float", "!<tag:yaml.org,2002:float>": return .float
+        case "!!bool", "!<tag:yaml.org,2002:bool>": return .bool
+        case "!!null", "!<tag:yaml.org,2002:null>": return .null
+        case "!!map", "!<tag:yaml.org,2002:map>": return .map
+        case "!!seq", "!<tag:yaml.org,2002:seq>": return .seq
+        default: throw .unknownTag(tag: tag, at: mark(start))
+        }
+    }
+
+    mutating func parseAlias(properties: Properties) throws(YAMLError) -> YAMLNode {
+        let start = pos
+        guard properties.isEmpty else {
+            throw syntax("an alias cannot have an anchor or a tag of its own", at: start)
+        }
+        pos += 1
+        let name = try scanAnchorName(start: start)
+        switch anchors[name] {
+        case nil: throw .undefinedAlias(name: name, at: mark(start))
+        case .pending: throw .recursiveAlias(name: name, at: mark(start))
+        case .done(let node, let weight):
+            nodeCount += weight
+            guard nodeCount <= Self.nodeLimit else {
+                throw .aliasExpansionTooLarge(limit: Self.nodeLimit, at: mark(start))
+            }
+            return YAMLNode(node.value, mark: mark(start))
+        }
+    }
+
+    /// A node with no content (`key:` with nothing below it): null, or "" under `!!str`.
+    mutating func emptyNode(_ properties: Properties, at offset: Int) throws(YAMLError) -> YAMLNode {
+        if properties.tag == .map { return try collectionNode(.mapping(YAMLMapping()), at: offset, properties: properties) }
+        if properties.tag == .seq { return try collectionNode(.sequence([]), at: offset, properties: properties) }
+        return try plainNode([], at: offset, properties: properties)
+    }
+
+    mutating func plainNode(_ bytes: [UInt8], at offset: Int, properties: Properties) throws(YAMLError) -> YAMLNode {
+        try resolvedNode(bytes, plain: true, at: offset, properties: properties)
+    }
+
+    /// A scalar resolved from its text: plain scalars by the YAML 1.1 rules, quoted and block scalars as
+    /// strings, either overridden by an explicit tag.
+    mutating func resolvedNode(_ bytes: [UInt8], plain: Bool, at offset: Int, properties: Properties)
+        throws(YAMLError) -> YAMLNode
+    {
+        let value: YAMLValue
+        do {
+            value = try YAMLScalarResolver.resolve(bytes, plain: plain, tag: properties.tag)
+        } catch {
+            throw error.yamlError(at: mark(offset))
+        }
+        return try scalarNode(value, at: properties.start ?? offset, properties: properties)
+    }
+
+    mutating func scalarNode(_ value: YAMLValue, at offset: Int, properties: Properties) throws(YAMLError) -> YAMLNode {
+        try finish(YAMLNode(value, mark: mark(offset)), properties: properties)
+    }
+
+    mutating func collectionNode(_ value: YAMLValue, at offset: Int, properties: Properties) throws(YAMLError)
+        -> YAMLNode
+    {
+        let start = properties.start ?? offset
+        switch (value, properties.tag) {
+        case (_, nil), (.sequence, .seq), (.mapping, .map): break
+        case (_, let tag?):
+            throw .invalidTaggedValue(
+                tag: tag.name, text: value.array != nil ? "a sequence" : "a mapping", at: mark(start))
+        }
+        return try finish(YAMLNode(value, mark: mark(start)), properties: properties)
+    }
+
+    mutating func finish(_ node: YAMLNode, properties: Properties) throws(YAMLError) -> YAMLNode {
+        nodeCount += 1
+        guard nodeCount <= Self.nodeLimit else {
+            throw .aliasExpansionTooLarge(limit: Self.nodeLimit, at: node.mark)
+        }
+        if let anchor = properties.anchor {
+            anchors[anchor] = .done(node, weight: nodeCount - properties.countAtStart)
+        }
+        return node
+    }
+}

@@ -56,7 +56,9 @@ public enum YAMLDocument {
 
     private static func read(_ raw: [UInt8], fileName: String?) throws(YAMLError) -> [(node: YAMLNode, start: YAMLMark)]
     {
-        let bytes = normalizedLineBreaks(raw)
+        // A byte order mark is not content (and must not count as indentation of the first line).
+        let hasByteOrderMark = raw.starts(with: [0xEF, 0xBB, 0xBF])
+        let bytes = normalizedLineBreaks(hasByteOrderMark ? Array(raw.dropFirst(3)) : raw)
         return try bytes.withUnsafeBufferPointer { (buffer) throws(YAMLError) -> [(node: YAMLNode, start: YAMLMark)] in
             var parser = YAMLParser(text: buffer, fileName: fileName)
             try parser.checkCharacters()

@@ -34,6 +34,10 @@ extension YAMLParser {
             let item = try parseFlowNode(opening: start)
             try skipFlowSeparation(opening: start)
             if peek() == .colon {
+                // As in PyYAML, a key inside `[...]` must end on the line where it starts.
+                guard lineIndex(of: pos) == lineIndex(of: entryStart) else {
+                    throw syntax("expected ',' or ']' in the '[...]' sequence; a key must fit on one line", at: pos)
+                }
                 pos += 1
                 try skipFlowSeparation(opening: start)
                 let value: YAMLNode

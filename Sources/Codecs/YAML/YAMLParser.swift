@@ -155,7 +155,6 @@ struct YAMLParser {
 
     /// Every document of the stream with the offset where it starts.
     mutating func parseStream() throws(YAMLError) -> [(node: YAMLNode, start: Int)] {
-        if peek() == 0xEF, peek(1) == 0xBB, peek(2) == 0xBF { pos = 3 }
         var documents: [(node: YAMLNode, start: Int)] = []
         var afterEndMarker = false
         while try skipToContent() {
@@ -279,8 +278,10 @@ struct YAMLParser {
             }
             return try parseBlockMapping(indent: column, properties: Properties(), firstKeyProperties: properties)
         }
+        // A block scalar consumes its own lines, up to the first line indented less than its content.
+        let isBlockScalar = peek() == .pipe || peek() == .greater
         let node = try parseInlineNode(parentIndent: parentIndent, properties: properties, flow: false)
-        try finishLine(after: node)
+        if !isBlockScalar { try finishLine(after: node) }
         return node
     }
 

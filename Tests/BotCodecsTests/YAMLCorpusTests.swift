@@ -107,6 +107,7 @@ import Testing
         case .duplicateKey: return "duplicateKey"
         case .undefinedAlias: return "undefinedAlias"
         case .recursiveAlias: return "recursiveAlias"
+        case .duplicateAnchor: return "duplicateAnchor"
         case .aliasExpansionTooLarge: return "aliasExpansionTooLarge"
         case .unknownTag: return "unknownTag"
         case .invalidTaggedValue: return "invalidTaggedValue"

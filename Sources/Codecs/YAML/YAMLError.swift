@@ -17,6 +17,8 @@ public enum YAMLError: Error, Sendable, Equatable, CustomStringConvertible {
     case duplicateKey(key: String, at: YAMLMark, firstAt: YAMLMark)
     /// `*name` without an earlier `&name`.
     case undefinedAlias(name: String, at: YAMLMark)
+    /// `&name` defined twice in one document (PyYAML refuses this too).
+    case duplicateAnchor(name: String, at: YAMLMark, firstAt: YAMLMark)
     /// `*name` inside the node that `&name` is still defining.
     case recursiveAlias(name: String, at: YAMLMark)
     /// Aliases that would expand to more nodes than a configuration file can sensibly hold.
@@ -45,7 +47,7 @@ public enum YAMLError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .invalidCharacter(_, let at), .invalidUTF8(let at), .tab(let at),
             .unterminatedScalar(_, let at), .unterminatedFlowCollection(_, let at),
-            .badIndentation(_, let at), .duplicateKey(_, let at, _), .undefinedAlias(_, let at),
+            .badIndentation(_, let at), .duplicateKey(_, let at, _), .undefinedAlias(_, let at), .duplicateAnchor(_, let at, _),
             .recursiveAlias(_, let at), .aliasExpansionTooLarge(_, let at), .unknownTag(_, let at),
             .invalidTaggedValue(_, _, let at), .invalidEscape(_, let at), .integerOutOfRange(_, let at),
             .invalidMerge(_, let at), .nonScalarKey(let at), .unsupported(_, let at),
@@ -85,6 +87,8 @@ public enum YAMLError: Error, Sendable, Equatable, CustomStringConvertible {
             return "duplicate key '\(key)' in mapping (first at line \(first.line)); remove one of them"
         case .undefinedAlias(let name, _):
             return "alias '*\(name)' refers to no anchor; define '&\(name)' earlier in the document"
+        case .duplicateAnchor(let name, _, let first):
+            return "anchor '&\(name)' is already defined at line \(first.line); give this one another name"
         case .recursiveAlias(let name, _):
             return "alias '*\(name)' is used inside the node anchored as '&\(name)'; recursive structures are not supported"
         case .aliasExpansionTooLarge(let limit, _):

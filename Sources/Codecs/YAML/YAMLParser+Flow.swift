@@ -90,6 +90,10 @@ extension YAMLParser {
             try skipFlowSeparation(opening: start)
             let value: YAMLNode
             if peek() == .colon {
+                // As in PyYAML, a key must end on the line where it starts.
+                guard lineIndex(of: pos) == lineIndex(of: keyStart) else {
+                    throw syntax("expected ',' or '}' in the '{...}' mapping; a key must fit on one line", at: pos)
+                }
                 pos += 1
                 try skipFlowSeparation(opening: start)
                 if peek() == .comma || peek() == .rightBrace {

@@ -16,12 +16,20 @@ struct YAMLParser {
     static let nodeLimit = 1_000_000
 
     enum Anchor {
-        case pending
-        case done(YAMLNode, weight: Int)
+        case pending(definedAt: Int)
+        case done(YAMLNode, weight: Int, definedAt: Int)
+
+        var definedAt: Int {
+            switch self {
+            case .pending(let offset), .done(_, _, let offset): return offset
+            }
+        }
     }
 
     enum Tag: Equatable {
         case str, int, float, bool, null, map, seq
+        /// `!`: the scalar is resolved as if it were plain, even when quoted (PyYAML's reading).
+        case nonSpecific
 
         var name: String {
             switch self {
@@ -32,6 +40,7 @@ struct YAMLParser {
             case .null: return "!!null"
             case .map: return "!!map"
             case .seq: return "!!seq"
+            case .nonSpecific: return "!"
             }
         }
     }
@@ -41,6 +50,7 @@ struct YAMLParser {
         var anchor: String?
         var tag: Tag?
         var start: Int?
+        var anchorStart = 0
         var countAtStart = 0
 
         var isEmpty: Bool { anchor == nil && tag == nil }
@@ -184,14 +194,9 @@ struct YAMLParser {
             } else if afterEndMarker {
                 throw syntax("expected '---' to start the next document after '...'", at: pos)
             }
-            let node: YAMLNode
-            if explicit {
-                node = try parseBlockNode(parentIndent: -1, compact: false, indentlessAllowed: false)
-            } else {
-                node = try parseBlockContent(
-                    parentIndent: -1, column: indentColumn(of: pos), properties: Properties(), lineStart: true,
-                    compact: true)
-            }
+            // Anchors belong to one document.
+            anchors = [:]
+            let node = try parseBlockNode(parentIndent: -1, compact: !explicit, indentlessAllowed: false)
             documents.append((node, start))
             afterEndMarker = false
             guard try skipToContent() else { break }
@@ -203,12 +208,31 @@ struct YAMLParser {
         return documents
     }
 
+    /// `%YAML 1.x` is accepted, `%TAG` refused, other (reserved) directives ignored, as PyYAML does.
     mutating func skipDirectives() throws(YAMLError) {
         while peek() == .percent, indentColumn(of: pos) == 0 {
             let start = pos
+            pos += 1
+            let nameStart = pos
+            while peek().isAnchorCharacter { pos += 1 }
+            guard pos > nameStart, peek().isBlankOrEnd else {
+                throw syntax("expected a directive name of letters and digits after '%'", at: pos)
+            }
+            let name = string(nameStart, pos)
+            if name == "TAG" { throw .unsupported(feature: "the %TAG directive", at: mark(start)) }
+            if name == "YAML" {
+                while peek() == .space { pos += 1 }
+                let versionStart = pos
+                while !peek().isBlankOrEnd { pos += 1 }
+                let version = string(versionStart, pos).split(separator: ".", omittingEmptySubsequences: false)
+                guard version.count == 2, version.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) else {
+                    throw syntax("expected a version like 1.1 after %YAML", at: versionStart)
+                }
+                guard version[0] == "1" else {
+                    throw syntax("YAML version \(version.joined(separator: ".")) is not supported; version 1.x is required", at: versionStart)
+                }
+            }
             skipComment()
-            let directive = string(start, pos)
-            if directive.hasPrefix("%TAG") { throw .unsupported(feature: "the %TAG directive", at: mark(start)) }
             guard try skipToContent() else { return }
         }
     }
@@ -418,9 +442,13 @@ struct YAMLParser {
                 let start = pos
                 pos += 1
                 let name = try scanAnchorName(start: start)
+                if let existing = anchors[name] {
+                    throw .duplicateAnchor(name: name, at: mark(start), firstAt: mark(existing.definedAt))
+                }
                 properties.anchor = name
+                properties.anchorStart = start
                 properties.countAtStart = nodeCount
-                anchors[name] = .pending
+                anchors[name] = .pending(definedAt: start)
             case .exclamation where properties.tag == nil:
                 if properties.start == nil { properties.start = pos }
                 properties.tag = try scanTag()
@@ -454,7 +482,8 @@ struct YAMLParser {
             while !peek().isBlankOrEnd, peek() != .greater { pos += 1 }
             if peek() == .greater { pos += 1 }
         } else {
-            while !peek().isBlankOrEnd, !peek().isFlowIndicator { pos += 1 }
+            // Tag characters are URI characters, which include `,[]`; PyYAML reads them into the tag too.
+            while !peek().isBlankOrEnd { pos += 1 }
         }
         let tag = string(start, pos)
         switch tag {
@@ -465,6 +494,7 @@ struct YAMLParser {
         case "!!null", "!<tag:yaml.org,2002:null>": return .null
         case "!!map", "!<tag:yaml.org,2002:map>": return .map
         case "!!seq", "!<tag:yaml.org,2002:seq>": return .seq
+        case "!": return .nonSpecific
         default: throw .unknownTag(tag: tag, at: mark(start))
         }
     }
@@ -479,7 +509,7 @@ struct YAMLParser {
         switch anchors[name] {
         case nil: throw .undefinedAlias(name: name, at: mark(start))
         case .pending: throw .recursiveAlias(name: name, at: mark(start))
-        case .done(let node, let weight):
+        case .done(let node, let weight, _):
             nodeCount += weight
             guard nodeCount <= Self.nodeLimit else {
                 throw .aliasExpansionTooLarge(limit: Self.nodeLimit, at: mark(start))
@@ -522,7 +552,7 @@ struct YAMLParser {
     {
         let start = properties.start ?? offset
         switch (value, properties.tag) {
-        case (_, nil), (.sequence, .seq), (.mapping, .map): break
+        case (_, nil), (.sequence, .seq), (.mapping, .map), (_, .nonSpecific): break
         case (_, let tag?):
             throw .invalidTaggedValue(
                 tag: tag.name, text: value.array != nil ? "a sequence" : "a mapping", at: mark(start))
@@ -536,7 +566,7 @@ struct YAMLParser {
             throw .aliasExpansionTooLarge(limit: Self.nodeLimit, at: node.mark)
         }
         if let anchor = properties.anchor {
-            anchors[anchor] = .done(node, weight: nodeCount - properties.countAtStart)
+            anchors[anchor] = .done(node, weight: nodeCount - properties.countAtStart, definedAt: properties.anchorStart)
         }
         return node
     }

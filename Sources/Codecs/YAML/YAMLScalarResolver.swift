@@ -26,7 +26,8 @@ enum YAMLScalarResolver {
     }
 
     static func resolve(_ bytes: [UInt8], plain: Bool, tag: YAMLParser.Tag?) throws(Failure) -> YAMLValue {
-        guard let tag else {
+        guard let tag, tag != .nonSpecific else {
+            if tag == .nonSpecific { return try resolvePlain(bytes) }
             return plain ? try resolvePlain(bytes) : .string(String(decoding: bytes, as: UTF8.self))
         }
         let text = String(decoding: bytes, as: UTF8.self)
@@ -49,7 +50,7 @@ enum YAMLScalarResolver {
                 return .double(number)
             }
             throw .invalidTagged(tag: tag.name, text: text)
-        case .map, .seq:
+        case .map, .seq, .nonSpecific:
             throw .invalidTagged(tag: tag.name, text: text)
         }
     }

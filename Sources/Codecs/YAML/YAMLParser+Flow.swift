@@ -22,6 +22,7 @@ extension YAMLParser {
 
     mutating func parseFlowSequence(properties: Properties) throws(YAMLError) -> YAMLNode {
         let start = pos
+        let startMark = nodeMark(properties.start ?? pos)
         pos += 1
         var items: [YAMLNode] = []
         while true {
@@ -31,6 +32,7 @@ extension YAMLParser {
                 break
             }
             let entryStart = pos
+            let entryMark = nodeMark(entryStart)
             let item = try parseFlowNode(opening: start)
             try skipFlowSeparation(opening: start)
             if peek() == .colon {
@@ -48,7 +50,7 @@ extension YAMLParser {
                 }
                 var builder = MappingBuilder()
                 try builder.add(key: item, value: value, isMerge: false)
-                items.append(try collectionNode(.mapping(builder.build()), at: entryStart, properties: Properties()))
+                items.append(try collectionNode(.mapping(builder.build()), mark: entryMark, properties: Properties()))
                 try skipFlowSeparation(opening: start)
             } else {
                 items.append(item)
@@ -63,11 +65,12 @@ extension YAMLParser {
             }
             throw syntax("expected ',' or ']' in the '[...]' sequence", at: pos)
         }
-        return try collectionNode(.sequence(items), at: start, properties: properties)
+        return try collectionNode(.sequence(items), mark: startMark, properties: properties)
     }
 
     mutating func parseFlowMapping(properties: Properties) throws(YAMLError) -> YAMLNode {
         let start = pos
+        let startMark = nodeMark(properties.start ?? pos)
         pos += 1
         var builder = MappingBuilder()
         while true {
@@ -116,7 +119,7 @@ extension YAMLParser {
             }
             throw syntax("expected ',' or '}' in the '{...}' mapping", at: pos)
         }
-        return try collectionNode(.mapping(builder.build()), at: start, properties: properties)
+        return try collectionNode(.mapping(builder.build()), mark: startMark, properties: properties)
     }
 
     /// One node inside a flow collection.

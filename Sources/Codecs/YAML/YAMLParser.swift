@@ -12,6 +12,9 @@ struct YAMLParser {
     var anchors: [String: Anchor] = [:]
     /// Nodes built so far, aliases counted with the size of what they repeat (bounds alias bombs).
     var nodeCount = 0
+    /// The last node mark computed: nodes are marked in (nearly) increasing order, so counting columns
+    /// onwards from here keeps marking linear even on one very long line.
+    var markCache = (line: 0, offset: 0, column: 1)
 
     static let nodeLimit = 1_000_000
 
@@ -100,6 +103,24 @@ struct YAMLParser {
 
     func string(_ start: Int, _ end: Int) -> String {
         String(decoding: UnsafeBufferPointer(rebasing: text[start..<end]), as: UTF8.self)
+    }
+
+    /// The mark of a node starting at `offset` (cached; see `markCache`).
+    mutating func nodeMark(_ offset: Int) -> YAMLMark {
+        let line = lineIndex(of: offset)
+        var index = lineStarts[line]
+        var column = 1
+        if line == markCache.line, offset >= markCache.offset {
+            index = markCache.offset
+            column = markCache.column
+        }
+        let end = min(offset, text.count)
+        while index < end {
+            if text[index] & 0xC0 != 0x80 { column += 1 }
+            index += 1
+        }
+        markCache = (line, offset, column)
+        return YAMLMark(fileName: fileName, line: line + 1, column: column)
     }
 
     func syntax(_ message: String, at offset: Int) -> YAMLError { .syntax(message: message, at: mark(offset)) }
@@ -310,7 +331,7 @@ struct YAMLParser {
     }
 
     mutating func parseBlockSequence(indent: Int, properties: Properties) throws(YAMLError) -> YAMLNode {
-        let start = pos
+        let startMark = nodeMark(properties.start ?? pos)
         var items: [YAMLNode] = []
         while true {
             pos += 1
@@ -325,13 +346,13 @@ struct YAMLParser {
             }
             guard isSequenceEntry(at: pos) else { break }
         }
-        return try collectionNode(.sequence(items), at: start, properties: properties)
+        return try collectionNode(.sequence(items), mark: startMark, properties: properties)
     }
 
     mutating func parseBlockMapping(indent: Int, properties: Properties, firstKeyProperties: Properties)
         throws(YAMLError) -> YAMLNode
     {
-        let start = firstKeyProperties.start ?? pos
+        let startMark = nodeMark(properties.start ?? firstKeyProperties.start ?? pos)
         var builder = MappingBuilder()
         var keyProperties = firstKeyProperties
         while true {
@@ -361,7 +382,7 @@ struct YAMLParser {
             }
             keyProperties = try parseProperties()
         }
-        return try collectionNode(.mapping(builder.build()), at: start, properties: properties)
+        return try collectionNode(.mapping(builder.build()), mark: startMark, properties: properties)
     }
 
     /// A key of a block mapping: a scalar or alias on one line, followed by `:`.
@@ -514,14 +535,16 @@ struct YAMLParser {
             guard nodeCount <= Self.nodeLimit else {
                 throw .aliasExpansionTooLarge(limit: Self.nodeLimit, at: mark(start))
             }
-            return YAMLNode(node.value, mark: mark(start))
+            return YAMLNode(node.value, mark: nodeMark(start))
         }
     }
 
     /// A node with no content (`key:` with nothing below it): null, or "" under `!!str`.
     mutating func emptyNode(_ properties: Properties, at offset: Int) throws(YAMLError) -> YAMLNode {
-        if properties.tag == .map { return try collectionNode(.mapping(YAMLMapping()), at: offset, properties: properties) }
-        if properties.tag == .seq { return try collectionNode(.sequence([]), at: offset, properties: properties) }
+        if properties.tag == .map || properties.tag == .seq {
+            let value: YAMLValue = properties.tag == .map ? .mapping(YAMLMapping()) : .sequence([])
+            return try collectionNode(value, mark: nodeMark(properties.start ?? offset), properties: properties)
+        }
         return try plainNode([], at: offset, properties: properties)
     }
 
@@ -544,20 +567,21 @@ struct YAMLParser {
     }
 
     mutating func scalarNode(_ value: YAMLValue, at offset: Int, properties: Properties) throws(YAMLError) -> YAMLNode {
-        try finish(YAMLNode(value, mark: mark(offset)), properties: properties)
+        try finish(YAMLNode(value, mark: nodeMark(offset)), properties: properties)
     }
 
-    mutating func collectionNode(_ value: YAMLValue, at offset: Int, properties: Properties) throws(YAMLError)
+    /// A finished sequence or mapping; `mark` was taken where it started (before its children, so
+    /// marks are computed in increasing order).
+    mutating func collectionNode(_ value: YAMLValue, mark: YAMLMark, properties: Properties) throws(YAMLError)
         -> YAMLNode
     {
-        let start = properties.start ?? offset
         switch (value, properties.tag) {
         case (_, nil), (.sequence, .seq), (.mapping, .map), (_, .nonSpecific): break
         case (_, let tag?):
             throw .invalidTaggedValue(
-                tag: tag.name, text: value.array != nil ? "a sequence" : "a mapping", at: mark(start))
+                tag: tag.name, text: value.array != nil ? "a sequence" : "a mapping", at: mark)
         }
-        return try finish(YAMLNode(value, mark: mark(start)), properties: properties)
+        return try finish(YAMLNode(value, mark: mark), properties: properties)
     }
 
     mutating func finish(_ node: YAMLNode, properties: Properties) throws(YAMLError) -> YAMLNode {

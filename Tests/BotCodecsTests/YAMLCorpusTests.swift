@@ -69,7 +69,8 @@ import Testing
     func validFileReadsLikePyYAML(file: URL) throws {
         let outcomes = try Self.oracle.get()
         let expected = try #require(outcomes[file.path], "oracle gave no result for \(file.path)")
-        let pyyamlJSON = try #require(expected.json, "PyYAML rejects \(file.lastPathComponent): \(expected.error ?? "")")
+        let pyyamlJSON = try #require(
+            expected.json, "PyYAML rejects \(file.lastPathComponent): \(expected.error ?? "")")
         let documents = try YAMLDocument.parseAll(utf8: Self.read(file), fileName: file.lastPathComponent)
         #expect(YAMLCanonicalJSON.render(documents) == pyyamlJSON)
     }

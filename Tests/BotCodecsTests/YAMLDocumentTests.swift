@@ -56,17 +56,19 @@ import Testing
 
     @Test func duplicateKeyNamesBothLines() {
         let text = "environments:\n  paper:\n    exchange: a\n    other: b\n    exchange: c\n"
-        #expect(throws: YAMLError.duplicateKey(
-            key: "exchange", at: YAMLMark(fileName: "config/core.yaml", line: 5, column: 5),
-            firstAt: YAMLMark(fileName: "config/core.yaml", line: 3, column: 5))
+        #expect(
+            throws: YAMLError.duplicateKey(
+                key: "exchange", at: YAMLMark(fileName: "config/core.yaml", line: 5, column: 5),
+                firstAt: YAMLMark(fileName: "config/core.yaml", line: 3, column: 5))
         ) {
             try YAMLDocument.parse(text, fileName: "config/core.yaml")
         }
         do {
             _ = try YAMLDocument.parse(text, fileName: "config/core.yaml")
         } catch {
-            #expect(error.description.hasPrefix(
-                "config/core.yaml:5:5: duplicate key 'exchange' in mapping (first at line 3)"))
+            #expect(
+                error.description.hasPrefix(
+                    "config/core.yaml:5:5: duplicate key 'exchange' in mapping (first at line 3)"))
         }
     }
 
@@ -142,7 +144,8 @@ import Testing
         #expect(throws: YAMLError.integerOutOfRange(text: "9223372036854775808", at: YAMLMark(line: 2, column: 6))) {
             try YAMLDocument.parse("ok: 1\nbig: 9223372036854775808\n")
         }
-        #expect(throws: YAMLError.integerOutOfRange(text: "0x1_0000_0000_0000_0000", at: YAMLMark(line: 1, column: 1))) {
+        #expect(throws: YAMLError.integerOutOfRange(text: "0x1_0000_0000_0000_0000", at: YAMLMark(line: 1, column: 1)))
+        {
             try YAMLDocument.parse("0x1_0000_0000_0000_0000")
         }
     }

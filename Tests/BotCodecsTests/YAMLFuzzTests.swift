@@ -35,7 +35,9 @@ import Testing
                 let length = min(result.count - position, Int.random(in: 1...40, using: &random))
                 result.insert(contentsOf: result[position..<(position + length)], at: position)
             default:
-                result.insert(contentsOf: Array(repeating: UInt8(ascii: " "), count: Int.random(in: 1...3, using: &random)), at: position)
+                result.insert(
+                    contentsOf: Array(repeating: UInt8(ascii: " "), count: Int.random(in: 1...3, using: &random)),
+                    at: position)
             }
         }
         return result
@@ -56,7 +58,8 @@ import Testing
                     parsed += 1
                 } catch {
                     failed += 1
-                    #expect(error.line >= 1 && error.line <= lines + 1, "\(error) in mutation of \(file.lastPathComponent)")
+                    #expect(
+                        error.line >= 1 && error.line <= lines + 1, "\(error) in mutation of \(file.lastPathComponent)")
                     #expect(error.column >= 1, "\(error)")
                 }
             }

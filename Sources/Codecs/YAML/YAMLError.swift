@@ -47,7 +47,8 @@ public enum YAMLError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .invalidCharacter(_, let at), .invalidUTF8(let at), .tab(let at),
             .unterminatedScalar(_, let at), .unterminatedFlowCollection(_, let at),
-            .badIndentation(_, let at), .duplicateKey(_, let at, _), .undefinedAlias(_, let at), .duplicateAnchor(_, let at, _),
+            .badIndentation(_, let at), .duplicateKey(_, let at, _), .undefinedAlias(_, let at),
+            .duplicateAnchor(_, let at, _),
             .recursiveAlias(_, let at), .aliasExpansionTooLarge(_, let at), .unknownTag(_, let at),
             .invalidTaggedValue(_, _, let at), .invalidEscape(_, let at), .integerOutOfRange(_, let at),
             .invalidMerge(_, let at), .nonScalarKey(let at), .unsupported(_, let at),
@@ -90,7 +91,9 @@ public enum YAMLError: Error, Sendable, Equatable, CustomStringConvertible {
         case .duplicateAnchor(let name, _, let first):
             return "anchor '&\(name)' is already defined at line \(first.line); give this one another name"
         case .recursiveAlias(let name, _):
-            return "alias '*\(name)' is used inside the node anchored as '&\(name)'; recursive structures are not supported"
+            return
+                "alias '*\(name)' is used inside the node anchored as '&\(name)'; "
+                + "recursive structures are not supported"
         case .aliasExpansionTooLarge(let limit, _):
             return "aliases expand to more than \(limit) nodes; the document is too large or maliciously nested"
         case .unknownTag(let tag, _):

@@ -128,7 +128,10 @@ extension YAMLParser {
         var properties = Properties()
         while peek() == .ampersand || peek() == .exclamation {
             let next = try parseProperties()
-            if next.anchor != nil { properties.anchor = next.anchor; properties.countAtStart = next.countAtStart }
+            if next.anchor != nil {
+                properties.anchor = next.anchor
+                properties.countAtStart = next.countAtStart
+            }
             if next.tag != nil { properties.tag = next.tag }
             if properties.start == nil { properties.start = next.start }
             try skipFlowSeparation(opening: opening)

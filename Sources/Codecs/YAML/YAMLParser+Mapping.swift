@@ -21,7 +21,8 @@ extension YAMLParser {
                     for item in items {
                         guard case .mapping(let mapping) = item.value else {
                             throw .invalidMerge(
-                                detail: "every element of a merge list must be a mapping (usually an alias like *defaults)",
+                                detail:
+                                    "every element of a merge list must be a mapping (usually an alias like *defaults)",
                                 at: item.mark)
                         }
                         mappings.append(mapping)

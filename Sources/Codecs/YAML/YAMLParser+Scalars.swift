@@ -273,12 +273,14 @@ extension YAMLParser {
         }
         guard peek().isBlankOrEnd else {
             throw syntax(
-                "expected a chomping ('-' or '+') or indentation (1-9) indicator after '\(folded ? ">" : "|")'", at: pos)
+                "expected a chomping ('-' or '+') or indentation (1-9) indicator after '\(folded ? ">" : "|")'", at: pos
+            )
         }
         try skipSpaces()
         if peek() == .hash { skipComment() }
         guard peek() == .lf || peek() == 0 else {
-            throw syntax("unexpected text after the block scalar indicator; the content starts on the next line", at: pos)
+            throw syntax(
+                "unexpected text after the block scalar indicator; the content starts on the next line", at: pos)
         }
         if peek() == .lf { pos += 1 }
 

@@ -250,7 +250,9 @@ struct YAMLParser {
                     throw syntax("expected a version like 1.1 after %YAML", at: versionStart)
                 }
                 guard version[0] == "1" else {
-                    throw syntax("YAML version \(version.joined(separator: ".")) is not supported; version 1.x is required", at: versionStart)
+                    throw syntax(
+                        "YAML version \(version.joined(separator: ".")) is not supported; version 1.x is required",
+                        at: versionStart)
                 }
             }
             skipComment()
@@ -487,7 +489,9 @@ struct YAMLParser {
         let nameStart = pos
         while peek().isAnchorCharacter { pos += 1 }
         guard pos > nameStart else {
-            throw syntax("expected an anchor or alias name (letters, digits, '-' or '_') after '\(string(start, start + 1))'", at: pos)
+            throw syntax(
+                "expected an anchor or alias name (letters, digits, '-' or '_') after '\(string(start, start + 1))'",
+                at: pos)
         }
         switch peek() {
         case 0, .space, .tab, .lf, .comma, .rightBracket, .rightBrace, .colon: break
@@ -590,7 +594,8 @@ struct YAMLParser {
             throw .aliasExpansionTooLarge(limit: Self.nodeLimit, at: node.mark)
         }
         if let anchor = properties.anchor {
-            anchors[anchor] = .done(node, weight: nodeCount - properties.countAtStart, definedAt: properties.anchorStart)
+            anchors[anchor] = .done(
+                node, weight: nodeCount - properties.countAtStart, definedAt: properties.anchorStart)
         }
         return node
     }

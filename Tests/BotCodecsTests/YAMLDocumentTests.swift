@@ -203,4 +203,37 @@ import Testing
             #expect(error.description.hasPrefix("config/core.yaml:2:1: tab character"))
         }
     }
+
+    @Test func shippedCoreConfigReadsWithPositions() throws {
+        let url = PackageLayout.root.appendingPathComponent("config/core.yaml")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let root = try YAMLDocument.parse(text, fileName: "config/core.yaml")
+        let environments = try #require(root["environments"]?.mapping)
+        #expect(environments.count == 10)
+        let exchangePath = ["environments", "binance_paper", "exchange"]
+        #expect(root.node(at: exchangePath)?.string == "binance_spot")
+        let key = try #require(root.keyNode(at: exchangePath))
+        let line = text.split(separator: "\n", omittingEmptySubsequences: false)[key.mark.line - 1]
+        #expect(line.trimmingCharacters(in: .whitespaces) == "exchange: binance_spot")
+        #expect(root["risk_profiles"]?["balanced"]?["max_daily_loss_pct"]?.double == 0.015)
+        #expect(root["risk_profiles"]?["manual"]?["max_open_positions"]?.int == 0)
+        #expect(root["alerts"]?["telegram_channels"]?["primary"]?["chat_id"]?.string == "123456789")
+        let description = try #require(
+            root["instrument_universes"]?["core_multi_exchange"]?["description"]?.string)
+        #expect(description.hasPrefix("Core basket available on Binance") && !description.contains("\n"))
+        #expect(root["environments"]?["kraken_paper"]?["data_quality"]?["min_ok_ratio"] == nil)
+    }
+
+    @Test func canonicalJSONWritesFloatsAsPythonRepr() {
+        let cases: [(Double, String)] = [
+            (1e16, "1e+16"), (1e15, "1000000000000000.0"), (1e-5, "1e-05"), (1e-4, "0.0001"),
+            (5e-324, "5e-324"), (1.7976931348623157e308, "1.7976931348623157e+308"),
+            (0.1 + 0.2, "0.30000000000000004"), (123456789.123, "123456789.123"), (-0.0, "-0.0"),
+            (2.5e-7, "2.5e-07"), (1234567890123456789.0, "1.2345678901234568e+18"), (100, "100.0"),
+            (.infinity, "inf"), (-.infinity, "-inf"), (.nan, "nan"),
+        ]
+        for (number, expected) in cases {
+            #expect(YAMLCanonicalJSON.pythonRepr(number) == expected)
+        }
+    }
 }

@@ -87,8 +87,16 @@ public enum YAMLDocument {
 }
 
 extension YAMLParser {
+    /// YAML 1.1 reads NEL, LS and PS as line breaks; PyYAML does so too, which silently reshapes the
+    /// text around them. We refuse them rather than read a different document than PyYAML would.
+    func unicodeLineBreak(_ name: String, at offset: Int) -> YAMLError {
+        .unsupported(
+            feature: "the raw character \(name) (YAML 1.1 reads it as a line break; write it as an escape "
+                + "such as \"\\L\" inside a double-quoted string)", at: mark(offset))
+    }
+
     /// Refuses the characters YAML does not allow in a stream: C0 controls other than tab and LF, DEL,
-    /// C1 controls other than NEL, and U+FFFE/U+FFFF (PyYAML's reader refuses the same).
+    /// C1 controls, and U+FFFE/U+FFFF (PyYAML's reader refuses the same), plus the Unicode line breaks.
     func checkCharacters() throws(YAMLError) {
         var index = 0
         let count = text.count
@@ -98,10 +106,14 @@ extension YAMLParser {
                 if (byte < 0x20 && byte != .tab && byte != .lf) || byte == 0x7F {
                     throw .invalidCharacter(scalar: UInt32(byte), at: mark(index))
                 }
-            } else if byte == 0xC2, index + 1 < count, text[index + 1] >= 0x80, text[index + 1] <= 0x9F,
-                text[index + 1] != 0x85
-            {
+            } else if byte == 0xC2, index + 1 < count, text[index + 1] >= 0x80, text[index + 1] <= 0x9F {
+                if text[index + 1] == 0x85 { throw unicodeLineBreak("U+0085 NEXT LINE", at: index) }
                 throw .invalidCharacter(scalar: UInt32(text[index + 1]), at: mark(index))
+            } else if byte == 0xE2, index + 2 < count, text[index + 1] == 0x80,
+                text[index + 2] == 0xA8 || text[index + 2] == 0xA9
+            {
+                let name = text[index + 2] == 0xA8 ? "U+2028 LINE SEPARATOR" : "U+2029 PARAGRAPH SEPARATOR"
+                throw unicodeLineBreak(name, at: index)
             } else if byte == 0xEF, index + 2 < count, text[index + 1] == 0xBF, text[index + 2] >= 0xBE {
                 throw .invalidCharacter(scalar: 0xFFFE + UInt32(text[index + 2] - 0xBE), at: mark(index))
             }

@@ -278,58 +278,83 @@ struct YAMLParser {
     {
         try skipSpaces()
         let nodeStart = pos
-        let properties = try parseProperties()
-        if peek() == .lf || peek() == 0 || peek() == .hash {
+        var properties = try parseProperties()
+        guard peek() == .lf || peek() == 0 || peek() == .hash else {
+            return try parseBlockContent(
+                parentIndent: parentIndent, column: indentColumn(of: nodeStart), properties: Properties(),
+                lineProperties: properties, allowsCollection: compact)
+        }
+        // The content starts on a later line; properties may also stand on lines of their own.
+        while true {
             guard try skipToContent(), !isDocumentMarker(at: pos) else {
                 return try emptyNode(properties, at: nodeStart)
             }
             let column = indentColumn(of: pos)
             if column > parentIndent {
+                let lineProperties = try parseProperties()
+                if !lineProperties.isEmpty, peek() == .lf || peek() == 0 || peek() == .hash {
+                    properties = try merged(properties, lineProperties)
+                    continue
+                }
                 return try parseBlockContent(
-                    parentIndent: parentIndent, column: column, properties: properties, lineStart: true, compact: true)
+                    parentIndent: parentIndent, column: column, properties: properties,
+                    lineProperties: lineProperties, allowsCollection: true)
             }
             if column == parentIndent, indentlessAllowed, isSequenceEntry(at: pos) {
                 return try parseBlockSequence(indent: column, properties: properties)
             }
             return try emptyNode(properties, at: nodeStart)
         }
-        return try parseBlockContent(
-            parentIndent: parentIndent, column: indentColumn(of: nodeStart), properties: properties,
-            lineStart: false, compact: compact)
     }
 
-    /// The node whose content starts at `pos` (column `column`). With `lineStart`, the content begins its
-    /// line and `properties` (from the line above) belong to it; otherwise properties written on the same
-    /// line before a mapping key belong to that key, as in PyYAML.
+    /// The node whose content starts at `pos`, in column `column` (where `lineProperties` begin, if any).
+    /// `properties` come from an earlier line and belong to the node; `lineProperties` stand before the
+    /// content on its own line and belong, as in PyYAML, to the first key when the content is a mapping.
     mutating func parseBlockContent(
-        parentIndent: Int, column: Int, properties: Properties, lineStart: Bool, compact: Bool
+        parentIndent: Int, column: Int, properties: Properties, lineProperties: Properties, allowsCollection: Bool
     ) throws(YAMLError) -> YAMLNode {
         if isSequenceEntry(at: pos) {
-            guard lineStart || compact else {
+            guard allowsCollection else {
                 throw syntax(
                     "sequence entries are not allowed here; start the '- ' list on the next line, indented", at: pos)
             }
-            return try parseBlockSequence(indent: indentColumn(of: pos), properties: properties)
+            return try parseBlockSequence(
+                indent: indentColumn(of: pos), properties: merged(properties, lineProperties))
         }
         if peek() == .question, peek(1).isBlankOrEnd {
             throw .unsupported(feature: "an explicit '? ' mapping key", at: mark(pos))
         }
         if let colon = implicitKeyColon() {
-            guard lineStart || compact else {
+            guard allowsCollection else {
                 throw syntax(
                     "mapping values are not allowed here; a value that is itself a mapping must start on the next "
                         + "line, indented", at: colon)
             }
-            if lineStart {
-                return try parseBlockMapping(indent: column, properties: properties, firstKeyProperties: Properties())
-            }
-            return try parseBlockMapping(indent: column, properties: Properties(), firstKeyProperties: properties)
+            return try parseBlockMapping(indent: column, properties: properties, firstKeyProperties: lineProperties)
         }
         // A block scalar consumes its own lines, up to the first line indented less than its content.
         let isBlockScalar = peek() == .pipe || peek() == .greater
-        let node = try parseInlineNode(parentIndent: parentIndent, properties: properties, flow: false)
+        let node = try parseInlineNode(
+            parentIndent: parentIndent, properties: merged(properties, lineProperties), flow: false)
         if !isBlockScalar { try finishLine(after: node) }
         return node
+    }
+
+    /// Properties written in two places for one node (`key: &a` then `!!map` on the next line).
+    func merged(_ first: Properties, _ second: Properties) throws(YAMLError) -> Properties {
+        if first.isEmpty { return second }
+        if second.isEmpty { return first }
+        if first.anchor != nil && second.anchor != nil || first.tag != nil && second.tag != nil {
+            throw syntax("a node can have only one anchor and one tag", at: second.start ?? pos)
+        }
+        var result = first
+        if second.anchor != nil {
+            result.anchor = second.anchor
+            result.anchorStart = second.anchorStart
+            result.countAtStart = second.countAtStart
+        }
+        if second.tag != nil { result.tag = second.tag }
+        return result
     }
 
     mutating func parseBlockSequence(indent: Int, properties: Properties) throws(YAMLError) -> YAMLNode {

@@ -33,11 +33,21 @@ extension YAMLParser {
             }
             let entryStart = pos
             let entryMark = nodeMark(entryStart)
-            let item = try parseFlowNode(opening: start)
+            let explicitKey = try skipExplicitKeyIndicator(opening: start)
+            let item: YAMLNode
+            if explicitKey, peek() == .colon || peek() == .comma || peek() == .rightBracket {
+                item = try emptyNode(Properties(), at: pos)
+            } else {
+                item = try parseFlowNode(opening: start)
+            }
             try skipFlowSeparation(opening: start)
-            if peek() == .colon {
-                // As in PyYAML, a key inside `[...]` must end on the line where it starts.
-                guard lineIndex(of: pos) == lineIndex(of: entryStart) else {
+            if explicitKey, peek() != .colon {
+                var builder = MappingBuilder()
+                try builder.add(key: item, value: emptyNode(Properties(), at: pos), isMerge: false)
+                items.append(try collectionNode(.mapping(builder.build()), mark: entryMark, properties: Properties()))
+            } else if peek() == .colon {
+                // As in PyYAML, an implicit key inside `[...]` must end on the line where it starts.
+                guard explicitKey || lineIndex(of: pos) == lineIndex(of: entryStart) else {
                     throw syntax("expected ',' or ']' in the '[...]' sequence; a key must fit on one line", at: pos)
                 }
                 pos += 1
@@ -79,12 +89,15 @@ extension YAMLParser {
                 pos += 1
                 break
             }
+            let explicitKey = try skipExplicitKeyIndicator(opening: start)
             let keyStart = pos
             let isMerge =
                 peek() == .less && peek(1) == .less
                 && (peek(2).isBlankOrEnd || peek(2) == .colon || peek(2).isFlowIndicator)
             let key: YAMLNode
-            if isMerge {
+            if explicitKey, peek() == .colon || peek() == .comma || peek() == .rightBrace {
+                key = try emptyNode(Properties(), at: pos)
+            } else if isMerge {
                 pos += 2
                 key = try scalarNode(.string("<<"), at: keyStart, properties: Properties())
             } else {
@@ -93,8 +106,8 @@ extension YAMLParser {
             try skipFlowSeparation(opening: start)
             let value: YAMLNode
             if peek() == .colon {
-                // As in PyYAML, a key must end on the line where it starts.
-                guard lineIndex(of: pos) == lineIndex(of: keyStart) else {
+                // As in PyYAML, an implicit key must end on the line where it starts.
+                guard explicitKey || lineIndex(of: pos) == lineIndex(of: keyStart) else {
                     throw syntax("expected ',' or '}' in the '{...}' mapping; a key must fit on one line", at: pos)
                 }
                 pos += 1
@@ -120,6 +133,14 @@ extension YAMLParser {
             throw syntax("expected ',' or '}' in the '{...}' mapping", at: pos)
         }
         return try collectionNode(.mapping(builder.build()), mark: startMark, properties: properties)
+    }
+
+    /// Consumes a `? ` explicit-key indicator inside a flow collection, if there is one.
+    mutating func skipExplicitKeyIndicator(opening: Int) throws(YAMLError) -> Bool {
+        guard peek() == .question, peek(1).isBlankOrEnd || peek(1).isFlowIndicator else { return false }
+        pos += 1
+        try skipFlowSeparation(opening: opening)
+        return true
     }
 
     /// One node inside a flow collection.

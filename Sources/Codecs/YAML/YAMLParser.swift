@@ -322,7 +322,12 @@ struct YAMLParser {
                 indent: indentColumn(of: pos), properties: merged(properties, lineProperties))
         }
         if peek() == .question, peek(1).isBlankOrEnd {
-            throw .unsupported(feature: "an explicit '? ' mapping key", at: mark(pos))
+            guard allowsCollection else {
+                throw syntax("an explicit '? ' key is not allowed here; start the mapping on the next line", at: pos)
+            }
+            return try parseBlockMapping(
+                indent: indentColumn(of: pos), properties: merged(properties, lineProperties),
+                firstKeyProperties: Properties())
         }
         if let colon = implicitKeyColon() {
             guard allowsCollection else {
@@ -382,18 +387,37 @@ struct YAMLParser {
         let startMark = nodeMark(properties.start ?? firstKeyProperties.start ?? pos)
         var builder = MappingBuilder()
         var keyProperties = firstKeyProperties
-        while true {
-            let keyStart = pos
-            let key = try parseImplicitKey(properties: keyProperties)
-            try skipSpaces()
-            guard peek() == .colon, peek(1).isBlankOrEnd else {
-                throw syntax(
-                    "expected 'key: value' here (a ':' followed by a space after the key); check the indentation",
-                    at: keyStart)
+        entries: while true {
+            if peek() == .question, peek(1).isBlankOrEnd {
+                guard keyProperties.isEmpty else {
+                    throw syntax("an anchor or tag cannot stand before '? '; put it after the '?'", at: pos)
+                }
+                // `? key` then, at the same indentation, an optional `: value`; both may span lines.
+                pos += 1
+                let key = try parseBlockNode(parentIndent: indent, compact: true, indentlessAllowed: true)
+                let value: YAMLNode
+                if try skipToContent(), !isDocumentMarker(at: pos), indentColumn(of: pos) == indent,
+                    peek() == .colon, peek(1).isBlankOrEnd
+                {
+                    pos += 1
+                    value = try parseBlockNode(parentIndent: indent, compact: true, indentlessAllowed: true)
+                } else {
+                    value = try emptyNode(Properties(), at: pos)
+                }
+                try builder.add(key: key, value: value, isMerge: false)
+            } else {
+                let keyStart = pos
+                let key = try parseImplicitKey(properties: keyProperties)
+                try skipSpaces()
+                guard peek() == .colon, peek(1).isBlankOrEnd else {
+                    throw syntax(
+                        "expected 'key: value' here (a ':' followed by a space after the key); check the indentation",
+                        at: keyStart)
+                }
+                pos += 1
+                let value = try parseBlockNode(parentIndent: indent, compact: false, indentlessAllowed: true)
+                try builder.add(key: key.node, value: value, isMerge: key.isMerge)
             }
-            pos += 1
-            let value = try parseBlockNode(parentIndent: indent, compact: false, indentlessAllowed: true)
-            try builder.add(key: key.node, value: value, isMerge: key.isMerge)
             guard try skipToContent(), !isDocumentMarker(at: pos) else { break }
             let column = indentColumn(of: pos)
             if column < indent { break }

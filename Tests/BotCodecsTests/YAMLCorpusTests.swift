@@ -110,6 +110,7 @@ import Testing
         case .recursiveAlias: return "recursiveAlias"
         case .duplicateAnchor: return "duplicateAnchor"
         case .aliasExpansionTooLarge: return "aliasExpansionTooLarge"
+        case .nestingTooDeep: return "nestingTooDeep"
         case .unknownTag: return "unknownTag"
         case .invalidTaggedValue: return "invalidTaggedValue"
         case .invalidEscape: return "invalidEscape"

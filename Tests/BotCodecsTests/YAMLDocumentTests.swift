@@ -237,4 +237,25 @@ import Testing
             #expect(YAMLCanonicalJSON.pythonRepr(number) == expected)
         }
     }
+
+    @Test(arguments: [
+        ("[", "]"), ("{a: ", "}"), ("- ", ""), ("a:\n", ""),
+    ])
+    func deepNestingEndsInAnErrorNotACrash(opening: String, closing: String) {
+        let depth = 100_000
+        var text = String(repeating: opening, count: depth)
+        if opening == "a:\n" {
+            text = (0..<300).map { String(repeating: " ", count: $0) + "a:\n" }.joined()
+        }
+        text += "x" + String(repeating: closing, count: depth)
+        #expect(throws: YAMLError.self) { try YAMLDocument.parse(text) }
+        do {
+            _ = try YAMLDocument.parse(text)
+        } catch {
+            #expect(YAMLCorpusTests.kind(of: error) == "nestingTooDeep", "\(error)")
+        }
+        // The limit leaves room for any real configuration.
+        let nested = String(repeating: "[", count: 150) + "1" + String(repeating: "]", count: 150)
+        #expect(throws: Never.self) { try YAMLDocument.parse(nested) }
+    }
 }

@@ -23,6 +23,8 @@ public enum YAMLError: Error, Sendable, Equatable, CustomStringConvertible {
     case recursiveAlias(name: String, at: YAMLMark)
     /// Aliases that would expand to more nodes than a configuration file can sensibly hold.
     case aliasExpansionTooLarge(limit: Int, at: YAMLMark)
+    /// Collections nested deeper than the reader allows.
+    case nestingTooDeep(limit: Int, at: YAMLMark)
     /// A tag other than `!!str`, `!!int`, `!!float`, `!!bool`, `!!null`, `!!map`, `!!seq`.
     case unknownTag(tag: String, at: YAMLMark)
     /// A scalar that does not fit its explicit tag, e.g. `!!int abc`.
@@ -49,7 +51,8 @@ public enum YAMLError: Error, Sendable, Equatable, CustomStringConvertible {
             .unterminatedScalar(_, let at), .unterminatedFlowCollection(_, let at),
             .badIndentation(_, let at), .duplicateKey(_, let at, _), .undefinedAlias(_, let at),
             .duplicateAnchor(_, let at, _),
-            .recursiveAlias(_, let at), .aliasExpansionTooLarge(_, let at), .unknownTag(_, let at),
+            .recursiveAlias(_, let at), .aliasExpansionTooLarge(_, let at), .nestingTooDeep(_, let at),
+            .unknownTag(_, let at),
             .invalidTaggedValue(_, _, let at), .invalidEscape(_, let at), .integerOutOfRange(_, let at),
             .invalidMerge(_, let at), .nonScalarKey(let at), .unsupported(_, let at),
             .multipleDocuments(let at), .syntax(_, let at):
@@ -96,6 +99,8 @@ public enum YAMLError: Error, Sendable, Equatable, CustomStringConvertible {
                 + "recursive structures are not supported"
         case .aliasExpansionTooLarge(let limit, _):
             return "aliases expand to more than \(limit) nodes; the document is too large or maliciously nested"
+        case .nestingTooDeep(let limit, _):
+            return "collections nest deeper than \(limit) levels; flatten the document"
         case .unknownTag(let tag, _):
             return "unknown tag '\(tag)'; only !!str, !!int, !!float, !!bool, !!null, !!map and !!seq are supported"
         case .invalidTaggedValue(let tag, let text, _):

@@ -28,7 +28,7 @@ public struct YAMLNode: Sendable, Equatable, CustomStringConvertible {
 
     /// The node reached by following string keys from this one, e.g.
     /// `root.node(at: ["environments", "binance_paper", "exchange"])`.
-    public func node(at path: [String]) -> YAMLNode? {
+    public func node(at path: some Sequence<String>) -> YAMLNode? {
         var current = self
         for key in path {
             guard let next = current[key] else { return nil }
@@ -43,8 +43,6 @@ public struct YAMLNode: Sendable, Equatable, CustomStringConvertible {
         guard let last = path.last, let parent = node(at: path.dropLast()) else { return nil }
         return parent.value.mapping?.entry(forKey: last)?.key
     }
-
-    private func node(at path: ArraySlice<String>) -> YAMLNode? { node(at: Array(path)) }
 
     /// The string when the node is a string scalar.
     public var string: String? { value.string }

@@ -21,6 +21,8 @@ extension YAMLParser {
     }
 
     mutating func parseFlowSequence(properties: Properties) throws(YAMLError) -> YAMLNode {
+        try enterNested()
+        defer { depth -= 1 }
         let start = pos
         let startMark = nodeMark(properties.start ?? pos)
         pos += 1
@@ -79,6 +81,8 @@ extension YAMLParser {
     }
 
     mutating func parseFlowMapping(properties: Properties) throws(YAMLError) -> YAMLNode {
+        try enterNested()
+        defer { depth -= 1 }
         let start = pos
         let startMark = nodeMark(properties.start ?? pos)
         pos += 1

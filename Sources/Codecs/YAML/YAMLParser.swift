@@ -17,6 +17,10 @@ struct YAMLParser {
     var markCache = (line: 0, offset: 0, column: 1)
 
     static let nodeLimit = 1_000_000
+    /// Nesting bound: the reader is recursive, and a hostile `[[[[...` must end in an error, not a stack
+    /// overflow. Configuration files nest a dozen levels at most.
+    static let depthLimit = 200
+    var depth = 0
 
     enum Anchor {
         case pending(definedAt: Int)
@@ -121,6 +125,11 @@ struct YAMLParser {
         }
         markCache = (line, offset, column)
         return YAMLMark(fileName: fileName, line: line + 1, column: column)
+    }
+
+    mutating func enterNested() throws(YAMLError) {
+        depth += 1
+        if depth > Self.depthLimit { throw .nestingTooDeep(limit: Self.depthLimit, at: mark(pos)) }
     }
 
     func syntax(_ message: String, at offset: Int) -> YAMLError { .syntax(message: message, at: mark(offset)) }
@@ -276,6 +285,8 @@ struct YAMLParser {
     mutating func parseBlockNode(parentIndent: Int, compact: Bool, indentlessAllowed: Bool) throws(YAMLError)
         -> YAMLNode
     {
+        try enterNested()
+        defer { depth -= 1 }
         try skipSpaces()
         let nodeStart = pos
         var properties = try parseProperties()
@@ -527,12 +538,9 @@ struct YAMLParser {
             default:
                 return properties
             }
-            try skipFlowAwareSpaces()
+            try skipSpaces()
         }
     }
-
-    /// Between properties: spaces on the line (tabs refused).
-    mutating func skipFlowAwareSpaces() throws(YAMLError) { try skipSpaces() }
 
     mutating func scanAnchorName(start: Int) throws(YAMLError) -> String {
         let nameStart = pos

@@ -1,6 +1,13 @@
 /// Reads YAML text: configuration files in the subset real configs use, with scalars resolved as
-/// PyYAML's `yaml.safe_load` resolves them (see ``YAMLScalarResolver`` for the rules; timestamps stay
-/// strings). Duplicate keys, tabs in indentation and unknown tags are errors.
+/// PyYAML's `yaml.safe_load` resolves them (YAML 1.1: `yes`/`on` are true, `0755` is octal, `1:30` is
+/// 90; timestamps stay strings). Block and flow collections, all scalar styles, anchors, aliases, `<<`
+/// merges, `? ` keys, `---`/`...` streams and the `!!str !!int !!float !!bool !!null !!map !!seq` tags
+/// are supported; tests compare every reading with PyYAML's.
+///
+/// Where we deliberately differ from PyYAML, the text is refused with a ``YAMLError`` rather than read
+/// differently: duplicate keys (PyYAML keeps the last), integers beyond `Int64`, other tags and `%TAG`,
+/// the raw line-break characters U+0085/U+2028/U+2029, `\uD800`-style surrogate escapes, and nesting
+/// deeper than 200 levels.
 ///
 /// ```swift
 /// let root = try YAMLDocument.parse(text, fileName: "config/core.yaml")

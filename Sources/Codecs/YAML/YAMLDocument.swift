@@ -11,8 +11,9 @@
 ///
 /// ```swift
 /// let root = try YAMLDocument.parse(text, fileName: "config/core.yaml")
-/// let exchange = root["environments"]?["binance_paper"]?["exchange"]
-/// print(exchange?.string, exchange?.mark)  // "binance_spot", config/core.yaml:212:15
+/// let path = ["environments", "binance_paper", "exchange"]
+/// root.node(at: path)?.string            // "binance_spot"
+/// root.keyNode(at: path)?.mark.description // "config/core.yaml:296:5", for "file:line: key" messages
 /// ```
 public enum YAMLDocument {
     /// The single document of `text` (null for an empty text). A stream of several `---` documents is

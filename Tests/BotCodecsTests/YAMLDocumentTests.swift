@@ -167,6 +167,7 @@ import Testing
         ("k: |x\n  a", "syntax"),
         ("<<: 1", "invalidMerge"),
         ("<<: [1]", "invalidMerge"),
+        ("a: {<<: {x: 1}, <<: {y: 2}}", "invalidMerge"),
     ])
     func malformedSnippetsAreRefused(text: String, kind: String) {
         do {

@@ -10,7 +10,10 @@ extension YAMLParser {
         mutating func add(key: YAMLNode, value: YAMLNode, isMerge: Bool) throws(YAMLError) {
             if isMerge {
                 if let mergeKey {
-                    throw .duplicateKey(key: "<<", at: key.mark, firstAt: mergeKey.mark)
+                    throw .invalidMerge(
+                        detail: "a mapping takes one '<<' (the first is at line \(mergeKey.mark.line)); "
+                            + "merge several mappings with a list: <<: [*first, *second]",
+                        at: key.mark)
                 }
                 mergeKey = key
                 switch value.value {

@@ -43,27 +43,28 @@ extension YAMLParser {
                 item = try parseFlowNode(opening: start)
             }
             try skipFlowSeparation(opening: start)
-            if explicitKey, peek() != .colon {
-                var builder = MappingBuilder()
-                try builder.add(key: item, value: emptyNode(Properties(), at: pos), isMerge: false)
-                items.append(try collectionNode(.mapping(builder.build()), mark: entryMark, properties: Properties()))
-            } else if peek() == .colon {
+            // `key: value` (or `? key`) inside `[...]` is a single-pair mapping.
+            var pairValue: YAMLNode? = nil
+            if peek() == .colon {
                 // As in PyYAML, an implicit key inside `[...]` must end on the line where it starts.
                 guard explicitKey || lineIndex(of: pos) == lineIndex(of: entryStart) else {
                     throw syntax("expected ',' or ']' in the '[...]' sequence; a key must fit on one line", at: pos)
                 }
                 pos += 1
                 try skipFlowSeparation(opening: start)
-                let value: YAMLNode
                 if peek() == .comma || peek() == .rightBracket {
-                    value = try emptyNode(Properties(), at: pos)
+                    pairValue = try emptyNode(Properties(), at: pos)
                 } else {
-                    value = try parseFlowNode(opening: start)
+                    pairValue = try parseFlowNode(opening: start)
                 }
-                var builder = MappingBuilder()
-                try builder.add(key: item, value: value, isMerge: false)
-                items.append(try collectionNode(.mapping(builder.build()), mark: entryMark, properties: Properties()))
                 try skipFlowSeparation(opening: start)
+            } else if explicitKey {
+                pairValue = try emptyNode(Properties(), at: pos)
+            }
+            if let pairValue {
+                var builder = MappingBuilder()
+                try builder.add(key: item, value: pairValue, isMerge: false)
+                items.append(try collectionNode(.mapping(builder.build()), mark: entryMark, properties: Properties()))
             } else {
                 items.append(item)
             }

@@ -6,7 +6,7 @@ let benchmarks: [any Benchmark.Type] = [
     ParquetBenchmark.self, SHA256Benchmark.self, ChaCha20Benchmark.self,
 ]
 
-func usage() -> String {
+@MainActor func usage() -> String {
     var text = "usage: bench <name> [options]\n\nbenchmarks:\n"
     for benchmark in benchmarks {
         text += "  \(benchmark.name.padding(toLength: 10, withPad: " ", startingAt: 0)) \(benchmark.summary)\n"

@@ -95,10 +95,14 @@ def main():
             else:
                 argv = ["age", "-d", "-o", target, source]
             status, transcript = run_on_terminal(argv, passphrase)
-            if status != 0 or not os.path.exists(target):
+            if status != 0:
                 fail(f"age exited {status}: {transcript.decode(errors='replace').strip()}", 3)
-            with open(target, "rb") as handle:
-                sys.stdout.buffer.write(handle.read())
+            # `age -d` does not create the output file when the plaintext is empty.
+            if os.path.exists(target):
+                with open(target, "rb") as handle:
+                    sys.stdout.buffer.write(handle.read())
+            elif command == "age-encrypt":
+                fail("age -p exited 0 but wrote no file", 3)
     else:
         fail(f"unknown command {command!r}\n{__doc__}")
 

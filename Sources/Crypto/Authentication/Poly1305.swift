@@ -154,17 +154,18 @@ public struct Poly1305: Sendable {
         let s1 = r1 * 5, s2 = r2 * 5, s3 = r3 * 5, s4 = r4 * 5
         var h0 = self.h0, h1 = self.h1, h2 = self.h2, h3 = self.h3, h4 = self.h4
         var block = blocks
-        for _ in 0..<blockCount {
+        var remaining = blockCount
+        while remaining > 0 {
             let m0 = UInt64(UInt32(littleEndian: block.loadUnaligned(fromByteOffset: 0, as: UInt32.self)))
             let m1 = UInt64(UInt32(littleEndian: block.loadUnaligned(fromByteOffset: 3, as: UInt32.self)))
             let m2 = UInt64(UInt32(littleEndian: block.loadUnaligned(fromByteOffset: 6, as: UInt32.self)))
             let m3 = UInt64(UInt32(littleEndian: block.loadUnaligned(fromByteOffset: 9, as: UInt32.self)))
             let m4 = UInt64(UInt32(littleEndian: block.loadUnaligned(fromByteOffset: 12, as: UInt32.self)))
-            h0 += m0 & mask
-            h1 += (m1 >> 2) & mask
-            h2 += (m2 >> 4) & mask
-            h3 += (m3 >> 6) & mask
-            h4 += (m4 >> 8) | finalBit
+            h0 &+= m0 & mask
+            h1 &+= (m1 &>> 2) & mask
+            h2 &+= (m2 &>> 4) & mask
+            h3 &+= (m3 &>> 6) & mask
+            h4 &+= (m4 &>> 8) | finalBit
 
             let d0 = h0 &* r0 &+ h1 &* s4 &+ h2 &* s3 &+ h3 &* s2 &+ h4 &* s1
             var d1 = h0 &* r1 &+ h1 &* r0 &+ h2 &* s4 &+ h3 &* s3 &+ h4 &* s2
@@ -172,15 +173,16 @@ public struct Poly1305: Sendable {
             var d3 = h0 &* r3 &+ h1 &* r2 &+ h2 &* r1 &+ h3 &* r0 &+ h4 &* s4
             var d4 = h0 &* r4 &+ h1 &* r3 &+ h2 &* r2 &+ h3 &* r1 &+ h4 &* r0
 
-            var c = d0 >> 26
+            var c = d0 &>> 26
             h0 = d0 & mask
-            d1 &+= c; c = d1 >> 26; h1 = d1 & mask
-            d2 &+= c; c = d2 >> 26; h2 = d2 & mask
-            d3 &+= c; c = d3 >> 26; h3 = d3 & mask
-            d4 &+= c; c = d4 >> 26; h4 = d4 & mask
-            h0 &+= c &* 5; c = h0 >> 26; h0 &= mask
+            d1 &+= c; c = d1 &>> 26; h1 = d1 & mask
+            d2 &+= c; c = d2 &>> 26; h2 = d2 & mask
+            d3 &+= c; c = d3 &>> 26; h3 = d3 & mask
+            d4 &+= c; c = d4 &>> 26; h4 = d4 & mask
+            h0 &+= c &* 5; c = h0 &>> 26; h0 &= mask
             h1 &+= c
             block += 16
+            remaining &-= 1
         }
         self.h0 = h0
         self.h1 = h1

@@ -98,24 +98,30 @@ public struct SHA256: HashFunction, Sendable {
             withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { schedule in
                 let w = schedule.baseAddress!
                 var block = blocks
+                // Written with masking shifts and while loops: both compile to plain instructions even in
+                // unoptimised (debug) builds, where `>>` and `for … in` ranges are generic calls.
                 for _ in 0..<blockCount {
-                    for t in 0..<16 {
-                        w[t] = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: t * 4, as: UInt32.self))
+                    var t = 0
+                    while t < 16 {
+                        w[t] = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: t &* 4, as: UInt32.self))
+                        t &+= 1
                     }
-                    for t in 16..<64 {
-                        let x = w[t - 15]
-                        let y = w[t - 2]
-                        let s0 = rotr(x, 7) ^ rotr(x, 18) ^ (x >> 3)
-                        let s1 = rotr(y, 17) ^ rotr(y, 19) ^ (y >> 10)
-                        w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
+                    while t < 64 {
+                        let x = w[t &- 15]
+                        let y = w[t &- 2]
+                        let s0 = (x &>> 7 | x &<< 25) ^ (x &>> 18 | x &<< 14) ^ (x &>> 3)
+                        let s1 = (y &>> 17 | y &<< 15) ^ (y &>> 19 | y &<< 13) ^ (y &>> 10)
+                        w[t] = w[t &- 16] &+ s0 &+ w[t &- 7] &+ s1
+                        t &+= 1
                     }
                     var a = state[0], b = state[1], c = state[2], d = state[3]
                     var e = state[4], f = state[5], g = state[6], h = state[7]
-                    for t in 0..<64 {
-                        let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
+                    t = 0
+                    while t < 64 {
+                        let s1 = (e &>> 6 | e &<< 26) ^ (e &>> 11 | e &<< 21) ^ (e &>> 25 | e &<< 7)
                         let choice = (e & f) ^ (~e & g)
                         let t1 = h &+ s1 &+ choice &+ k[t] &+ w[t]
-                        let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
+                        let s0 = (a &>> 2 | a &<< 30) ^ (a &>> 13 | a &<< 19) ^ (a &>> 22 | a &<< 10)
                         let majority = (a & b) ^ (a & c) ^ (b & c)
                         let t2 = s0 &+ majority
                         h = g
@@ -126,6 +132,7 @@ public struct SHA256: HashFunction, Sendable {
                         c = b
                         b = a
                         a = t1 &+ t2
+                        t &+= 1
                     }
                     state[0] &+= a
                     state[1] &+= b
@@ -141,10 +148,6 @@ public struct SHA256: HashFunction, Sendable {
         }
     }
 
-    @inline(__always)
-    private static func rotr(_ value: UInt32, _ count: UInt32) -> UInt32 {
-        (value >> count) | (value << (32 - count))
-    }
 
     private static let roundConstants: [UInt32] = [
         0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4, 0xab1c_5ed5,

@@ -97,24 +97,30 @@ public struct SHA512: HashFunction, Sendable {
             withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 80) { schedule in
                 let w = schedule.baseAddress!
                 var block = blocks
+                // Written with masking shifts and while loops: both compile to plain instructions even in
+                // unoptimised (debug) builds, where `>>` and `for … in` ranges are generic calls.
                 for _ in 0..<blockCount {
-                    for t in 0..<16 {
-                        w[t] = UInt64(bigEndian: block.loadUnaligned(fromByteOffset: t * 8, as: UInt64.self))
+                    var t = 0
+                    while t < 16 {
+                        w[t] = UInt64(bigEndian: block.loadUnaligned(fromByteOffset: t &* 8, as: UInt64.self))
+                        t &+= 1
                     }
-                    for t in 16..<80 {
-                        let x = w[t - 15]
-                        let y = w[t - 2]
-                        let s0 = rotr(x, 1) ^ rotr(x, 8) ^ (x >> 7)
-                        let s1 = rotr(y, 19) ^ rotr(y, 61) ^ (y >> 6)
-                        w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
+                    while t < 80 {
+                        let x = w[t &- 15]
+                        let y = w[t &- 2]
+                        let s0 = (x &>> 1 | x &<< 63) ^ (x &>> 8 | x &<< 56) ^ (x &>> 7)
+                        let s1 = (y &>> 19 | y &<< 45) ^ (y &>> 61 | y &<< 3) ^ (y &>> 6)
+                        w[t] = w[t &- 16] &+ s0 &+ w[t &- 7] &+ s1
+                        t &+= 1
                     }
                     var a = state[0], b = state[1], c = state[2], d = state[3]
                     var e = state[4], f = state[5], g = state[6], h = state[7]
-                    for t in 0..<80 {
-                        let s1 = rotr(e, 14) ^ rotr(e, 18) ^ rotr(e, 41)
+                    t = 0
+                    while t < 80 {
+                        let s1 = (e &>> 14 | e &<< 50) ^ (e &>> 18 | e &<< 46) ^ (e &>> 41 | e &<< 23)
                         let choice = (e & f) ^ (~e & g)
                         let t1 = h &+ s1 &+ choice &+ k[t] &+ w[t]
-                        let s0 = rotr(a, 28) ^ rotr(a, 34) ^ rotr(a, 39)
+                        let s0 = (a &>> 28 | a &<< 36) ^ (a &>> 34 | a &<< 30) ^ (a &>> 39 | a &<< 25)
                         let majority = (a & b) ^ (a & c) ^ (b & c)
                         let t2 = s0 &+ majority
                         h = g
@@ -125,6 +131,7 @@ public struct SHA512: HashFunction, Sendable {
                         c = b
                         b = a
                         a = t1 &+ t2
+                        t &+= 1
                     }
                     state[0] &+= a
                     state[1] &+= b
@@ -140,10 +147,6 @@ public struct SHA512: HashFunction, Sendable {
         }
     }
 
-    @inline(__always)
-    private static func rotr(_ value: UInt64, _ count: UInt64) -> UInt64 {
-        (value >> count) | (value << (64 - count))
-    }
 
     private static let roundConstants: [UInt64] = [
         0x428a_2f98_d728_ae22, 0x7137_4491_23ef_65cd, 0xb5c0_fbcf_ec4d_3b2f, 0xe9b5_dba5_8189_dbbc,

@@ -1,7 +1,7 @@
 import BotCrypto
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// age interoperability with outside implementations: pyrage (rage, in Rust) and the `age` command (Go),
 /// driven by Tests/Oracles/crypto_age.py. `age` reads passphrases only from a terminal, so the oracle runs
@@ -31,7 +31,8 @@ import TestSupport
         let file = try Oracle.python(
             "crypto_age.py", ["pyrage-encrypt", Self.passphrase] + (armored ? ["--armor"] : []), input: plaintext
         ).standardOutput
-        #expect(file.starts(with: Data((armored ? "-----BEGIN AGE ENCRYPTED FILE-----" : "age-encryption.org/v1").utf8)))
+        #expect(
+            file.starts(with: Data((armored ? "-----BEGIN AGE ENCRYPTED FILE-----" : "age-encryption.org/v1").utf8)))
         #expect(try Age.decrypt(file, passphrase: Self.passphrase) == plaintext)
     }
 

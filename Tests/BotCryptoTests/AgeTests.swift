@@ -57,7 +57,9 @@ import Testing
         let file = try Age.encrypt(sampleBytes(300), passphrase: Self.passphrase, workFactor: 10, armored: true)
         let text = String(decoding: file, as: UTF8.self)
         let trailingLine = text.split(separator: "\n").count + 1
-        #expect(throws: AgeError.malformedArmor(line: trailingLine, reason: "data after '-----END AGE ENCRYPTED FILE-----'")) {
+        #expect(
+            throws: AgeError.malformedArmor(line: trailingLine, reason: "data after '-----END AGE ENCRYPTED FILE-----'")
+        ) {
             try Age.decrypt(Data((text + "trailing\n").utf8), passphrase: Self.passphrase)
         }
         var lines = text.split(separator: "\n").map(String.init)
@@ -138,7 +140,9 @@ import Testing
     @Test func workFactorAboveTheLimitIsRefusedBeforeScrypt() throws {
         let file = try Age.encrypt(utf8("x"), passphrase: Self.passphrase, workFactor: 10)
         let text = String(decoding: file.prefix(payloadOffset(of: file)), as: UTF8.self)
-        let raised = Data(text.replacingOccurrences(of: " 10\n", with: " 23\n").utf8) + file.suffix(from: payloadOffset(of: file))
+        let raised =
+            Data(text.replacingOccurrences(of: " 10\n", with: " 23\n").utf8)
+            + file.suffix(from: payloadOffset(of: file))
         #expect(throws: AgeError.workFactorTooHigh(logN: 23, limit: 22)) {
             try Age.decrypt(raised, passphrase: Self.passphrase)
         }
@@ -167,7 +171,9 @@ import Testing
         let chunk = sampleBytes(65536)
         // An empty final chunk is allowed only when it is the only chunk.
         let emptyTail = try builder.build(chunks: [(chunk, false), ([], true)])
-        #expect(throws: AgeError.malformedPayload(chunk: 1, reason: "the final chunk is empty but is not the only chunk")) {
+        #expect(
+            throws: AgeError.malformedPayload(chunk: 1, reason: "the final chunk is empty but is not the only chunk")
+        ) {
             try Age.decrypt(Data(emptyTail), passphrase: builder.passphrase)
         }
         #expect(try Age.decrypt(Data(try builder.build(chunks: [([], true)])), passphrase: builder.passphrase).isEmpty)
@@ -190,16 +196,21 @@ import Testing
 
     @Test func scryptStanzaMustBeAlone() throws {
         var builder = AgeFileBuilder()
-        builder.extraStanzas = "-> X25519 \(Base64.encode([UInt8](repeating: 9, count: 32), padded: false))\n"
+        builder.extraStanzas =
+            "-> X25519 \(Base64.encode([UInt8](repeating: 9, count: 32), padded: false))\n"
             + "\(Base64.encode([UInt8](repeating: 7, count: 32), padded: false))\n"
         let file = try builder.build(chunks: [(utf8("x"), true)])
-        #expect(throws: AgeError.malformedHeader(line: 4, reason: "an scrypt stanza must be the only stanza in the header (age v1 spec)")) {
+        #expect(
+            throws: AgeError.malformedHeader(
+                line: 4, reason: "an scrypt stanza must be the only stanza in the header (age v1 spec)")
+        ) {
             try Age.decrypt(Data(file), passphrase: builder.passphrase)
         }
     }
 
     @Test func otherRecipientTypesAreUnsupported() throws {
-        let header = "age-encryption.org/v1\n-> X25519 \(Base64.encode([UInt8](repeating: 9, count: 32), padded: false))\n"
+        let header =
+            "age-encryption.org/v1\n-> X25519 \(Base64.encode([UInt8](repeating: 9, count: 32), padded: false))\n"
             + "\(Base64.encode([UInt8](repeating: 7, count: 32), padded: false))\n--- "
             + Base64.encode([UInt8](repeating: 1, count: 32), padded: false) + "\n"
         let file = Data(header.utf8) + Data(repeating: 0, count: 40)
@@ -209,7 +220,10 @@ import Testing
     static let fakeMAC: String = "--- " + String(repeating: "A", count: 43) + "\n"
     static let longBodyLine: String = String(repeating: "A", count: 65)
     static let malformedHeaders: [(String, AgeError)] = [
-        ("hello\n", .malformedHeader(line: 1, reason: "not an age file: the first line must be 'age-encryption.org/v1'")),
+        (
+            "hello\n",
+            .malformedHeader(line: 1, reason: "not an age file: the first line must be 'age-encryption.org/v1'")
+        ),
         ("age-encryption.org/v2\n", .unsupportedVersion("age-encryption.org/v2")),
         ("age-encryption.org/v1\n--- AAAA\n", .malformedHeader(line: 2, reason: "the header has no recipient stanza")),
         (

@@ -68,10 +68,12 @@ import Testing
     /// tags cross-checked with Python `cryptography`).
     @Test func finalReductionEdgeCases() throws {
         let twoKey = hexBytes("02" + String(repeating: "0", count: 62))
-        #expect(Hex.encode(try Poly1305.authenticate([UInt8](repeating: 0xff, count: 16), key: twoKey))
-            == "03000000000000000000000000000000")
+        #expect(
+            Hex.encode(try Poly1305.authenticate([UInt8](repeating: 0xff, count: 16), key: twoKey))
+                == "03000000000000000000000000000000")
         let oneKey = hexBytes("01" + String(repeating: "0", count: 62))
-        let message = [UInt8](repeating: 0xff, count: 16) + [0xf0] + [UInt8](repeating: 0xff, count: 15)
+        let message =
+            [UInt8](repeating: 0xff, count: 16) + [0xf0] + [UInt8](repeating: 0xff, count: 15)
             + [0x11] + [UInt8](repeating: 0, count: 15)
         #expect(Hex.encode(try Poly1305.authenticate(message, key: oneKey)) == "05000000000000000000000000000000")
     }

@@ -13,7 +13,8 @@ import Testing
             + "3ff4def08e4b7a9de576d26586cec64b6116" + "1ae10b594f09e26a7e902ecbd0600691")
 
     @Test func sealMatchesSection282() throws {
-        let result = try ChaChaPoly.seal(ChaCha20Tests.sunscreen, key: Self.key, nonce: Self.nonce, authenticating: Self.aad)
+        let result = try ChaChaPoly.seal(
+            ChaCha20Tests.sunscreen, key: Self.key, nonce: Self.nonce, authenticating: Self.aad)
         #expect(result == Self.sealed)
         #expect(Hex.encode(result.suffix(16)) == "1ae10b594f09e26a7e902ecbd0600691")
     }

@@ -60,25 +60,26 @@ import Testing
 
     static let krakenSDKSecret = "cHl0aG9uLWtyYWtlbi1zZGsgdW5pdC10ZXN0IHNlY3JldCB2YWx1ZQ=="
 
-    static let krakenSpotVectors: [(id: String, secret: String, path: String, nonce: String, post: String, sign: String)] = [
-        (
-            "K1", "kQH5HW/8p1uGOVjbgWA7FunAmGO8lsSUXNsu3eow76sz84Q18fWxnyRzBHCd3pd5nE9qa99HAZtuZuj6F1huXg==",
-            "/0/private/AddOrder", "1616492376594",
-            "nonce=1616492376594&ordertype=limit&pair=XBTUSD&price=37500&type=buy&volume=1.25",
-            "4/dpxb3iT4tp/ZCVEwSnEsLxx0bqyhLpdfOpc6fn7OR8+UClSV5n9E6aSS8MPtnRfp32bAb0nmbRn6H8ndwLUQ=="
-        ),
-        (
-            "K2", krakenSDKSecret, "/0/private/AddOrder", "1616492376594",
-            "nonce=1616492376594&ordertype=limit&pair=XBTUSD",
-            "Fo+0Uhanvs3F1byZFCjVBMLsCcRE2xLQMDpoA3Q9hawoZ0ZL35AmbknAQBlOIs4baRx9UGhzQH+/CTl9qnyp1w=="
-        ),
-        (
-            // kraken-go-api-client's test key "SECRET" is not valid base64; Go keeps the first quantum, "SECR"
-            // (bytes 48 40 91; the spec's "48 41 11" is a typo, the published signature needs 48 40 91).
-            "K3", "SECR", "/0/private/", "", "TestKey=TestValue",
-            "Uog0MyIKZmXZ4/VFOh0g1u2U+A0ohuK8oCh0HFUiHLE2Csm23CuPCDaPquh/hpnAg/pSQLeXyBELpJejgOftCQ=="
-        ),
-    ]
+    static let krakenSpotVectors:
+        [(id: String, secret: String, path: String, nonce: String, post: String, sign: String)] = [
+            (
+                "K1", "kQH5HW/8p1uGOVjbgWA7FunAmGO8lsSUXNsu3eow76sz84Q18fWxnyRzBHCd3pd5nE9qa99HAZtuZuj6F1huXg==",
+                "/0/private/AddOrder", "1616492376594",
+                "nonce=1616492376594&ordertype=limit&pair=XBTUSD&price=37500&type=buy&volume=1.25",
+                "4/dpxb3iT4tp/ZCVEwSnEsLxx0bqyhLpdfOpc6fn7OR8+UClSV5n9E6aSS8MPtnRfp32bAb0nmbRn6H8ndwLUQ=="
+            ),
+            (
+                "K2", krakenSDKSecret, "/0/private/AddOrder", "1616492376594",
+                "nonce=1616492376594&ordertype=limit&pair=XBTUSD",
+                "Fo+0Uhanvs3F1byZFCjVBMLsCcRE2xLQMDpoA3Q9hawoZ0ZL35AmbknAQBlOIs4baRx9UGhzQH+/CTl9qnyp1w=="
+            ),
+            (
+                // kraken-go-api-client's test key "SECRET" is not valid base64; Go keeps the first quantum, "SECR"
+                // (bytes 48 40 91; the spec's "48 41 11" is a typo, the published signature needs 48 40 91).
+                "K3", "SECR", "/0/private/", "", "TestKey=TestValue",
+                "Uog0MyIKZmXZ4/VFOh0g1u2U+A0ohuK8oCh0HFUiHLE2Csm23CuPCDaPquh/hpnAg/pSQLeXyBELpJejgOftCQ=="
+            ),
+        ]
 
     @Test(arguments: krakenSpotVectors.indices)
     func krakenSpotAPISign(index: Int) throws {

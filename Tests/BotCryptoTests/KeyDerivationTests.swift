@@ -102,7 +102,8 @@ import Testing
     }
 
     @Test func passwordNaClWithSixteenLanes() throws {
-        let key = try Scrypt.derive(password: utf8("password"), salt: utf8("NaCl"), logN: 10, r: 8, p: 16, keyLength: 64)
+        let key = try Scrypt.derive(
+            password: utf8("password"), salt: utf8("NaCl"), logN: 10, r: 8, p: 16, keyLength: 64)
         #expect(
             Hex.encode(key)
                 == "fdbabe1c9d3472007856e7190d01e9fe7c6ad7cbc8237830e77376634b373162"

@@ -12,7 +12,6 @@ public enum Age {
     public static let defaultMaxWorkFactor = 22
 
     static let scryptLabel = Array("age-encryption.org/v1/scrypt".utf8)
-    static let chunkSize = 64 * 1024
 
     /// Encrypts `plaintext` to `passphrase`; `armored` gives PEM-style ASCII instead of binary.
     ///
@@ -21,7 +20,9 @@ public enum Age {
         _ plaintext: some DataProtocol, passphrase: String, workFactor: Int = defaultWorkFactor, armored: Bool = false
     ) throws(AgeError) -> Data {
         guard (1...30).contains(workFactor) else { throw .invalidWorkFactor(workFactor) }
-        let fileKey: [UInt8], salt: [UInt8], nonce: [UInt8]
+        let fileKey: [UInt8]
+        let salt: [UInt8]
+        let nonce: [UInt8]
         do {
             fileKey = try SystemRandom.bytes(count: 16)
             salt = try SystemRandom.bytes(count: 16)
@@ -76,18 +77,21 @@ public enum Age {
                 line: other, reason: "an scrypt stanza must be the only stanza in the header (age v1 spec)")
         }
         guard stanza.arguments.count == 3 else {
-            throw .malformedHeader(line: stanza.line, reason: "an scrypt stanza needs exactly two arguments: salt and work factor")
+            throw .malformedHeader(
+                line: stanza.line, reason: "an scrypt stanza needs exactly two arguments: salt and work factor")
         }
         guard let salt = Base64.decode(stanza.arguments[1], alphabet: .standard, padding: .forbidden), salt.count == 16
         else {
-            throw .malformedHeader(line: stanza.line, reason: "the scrypt salt must be 16 bytes of canonical unpadded base64")
+            throw .malformedHeader(
+                line: stanza.line, reason: "the scrypt salt must be 16 bytes of canonical unpadded base64")
         }
         let logNText = stanza.arguments[2]
-        guard let first = logNText.utf8.first, first != UInt8(ascii: "0"), logNText.utf8.count <= 4,
+        guard let first = logNText.utf8.first, first != UInt8(ascii: "0"), logNText.utf8.count <= 9,
             logNText.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),
             let logN = Int(logNText)
         else {
-            throw .malformedHeader(line: stanza.line, reason: "the scrypt work factor must be a decimal number without leading zeros")
+            throw .malformedHeader(
+                line: stanza.line, reason: "the scrypt work factor must be a decimal number without leading zeros")
         }
         guard logN <= maxWorkFactor else { throw .workFactorTooHigh(logN: logN, limit: maxWorkFactor) }
         guard stanza.body.count == 32 else {

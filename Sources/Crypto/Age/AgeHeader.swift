@@ -58,7 +58,8 @@ struct AgeHeader {
                 }
                 let encoded = line.dropFirst(3)
                 guard encoded.first == 0x20, encoded.count == 44,
-                    let mac = Base64.decode(bytes: Array(encoded.dropFirst()), alphabet: .standard, padding: .forbidden),
+                    let mac = Base64.decode(
+                        bytes: Array(encoded.dropFirst()), alphabet: .standard, padding: .forbidden),
                     mac.count == 32
                 else {
                     throw .malformedHeader(

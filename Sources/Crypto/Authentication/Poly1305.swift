@@ -106,21 +106,35 @@ public struct Poly1305: Sendable {
         }
         let mask: UInt64 = 0x3ff_ffff
         var c: UInt64
-        c = h1 >> 26; h1 &= mask; h2 += c
-        c = h2 >> 26; h2 &= mask; h3 += c
-        c = h3 >> 26; h3 &= mask; h4 += c
-        c = h4 >> 26; h4 &= mask; h0 += c * 5
-        c = h0 >> 26; h0 &= mask; h1 += c
+        c = h1 >> 26
+        h1 &= mask
+        h2 += c
+        c = h2 >> 26
+        h2 &= mask
+        h3 += c
+        c = h3 >> 26
+        h3 &= mask
+        h4 += c
+        c = h4 >> 26
+        h4 &= mask
+        h0 += c * 5
+        c = h0 >> 26
+        h0 &= mask
+        h1 += c
 
         // h − p, chosen instead of h when it does not underflow (constant time).
         var g0 = h0 &+ 5
-        c = g0 >> 26; g0 &= mask
+        c = g0 >> 26
+        g0 &= mask
         var g1 = h1 &+ c
-        c = g1 >> 26; g1 &= mask
+        c = g1 >> 26
+        g1 &= mask
         var g2 = h2 &+ c
-        c = g2 >> 26; g2 &= mask
+        c = g2 >> 26
+        g2 &= mask
         var g3 = h3 &+ c
-        c = g3 >> 26; g3 &= mask
+        c = g3 >> 26
+        g3 &= mask
         let g4 = h4 &+ c &- (1 << 26)
         let useG = (g4 >> 63) &- 1
         let keepH = ~useG
@@ -151,8 +165,15 @@ public struct Poly1305: Sendable {
 
     private mutating func absorb(_ blocks: UnsafeRawPointer, blockCount: Int, finalBit: UInt64) {
         let mask: UInt64 = 0x3ff_ffff
-        let s1 = r1 * 5, s2 = r2 * 5, s3 = r3 * 5, s4 = r4 * 5
-        var h0 = self.h0, h1 = self.h1, h2 = self.h2, h3 = self.h3, h4 = self.h4
+        let s1 = r1 * 5
+        let s2 = r2 * 5
+        let s3 = r3 * 5
+        let s4 = r4 * 5
+        var h0 = self.h0
+        var h1 = self.h1
+        var h2 = self.h2
+        var h3 = self.h3
+        var h4 = self.h4
         var block = blocks
         var remaining = blockCount
         while remaining > 0 {
@@ -175,11 +196,21 @@ public struct Poly1305: Sendable {
 
             var c = d0 &>> 26
             h0 = d0 & mask
-            d1 &+= c; c = d1 &>> 26; h1 = d1 & mask
-            d2 &+= c; c = d2 &>> 26; h2 = d2 & mask
-            d3 &+= c; c = d3 &>> 26; h3 = d3 & mask
-            d4 &+= c; c = d4 &>> 26; h4 = d4 & mask
-            h0 &+= c &* 5; c = h0 &>> 26; h0 &= mask
+            d1 &+= c
+            c = d1 &>> 26
+            h1 = d1 & mask
+            d2 &+= c
+            c = d2 &>> 26
+            h2 = d2 & mask
+            d3 &+= c
+            c = d3 &>> 26
+            h3 = d3 & mask
+            d4 &+= c
+            c = d4 &>> 26
+            h4 = d4 & mask
+            h0 &+= c &* 5
+            c = h0 &>> 26
+            h0 &= mask
             h1 &+= c
             block += 16
             remaining &-= 1

@@ -98,14 +98,18 @@ public enum Base64 {
         let remainder = length % 4
         guard remainder != 1 else { return nil }
         // With padding present, it must be exactly what the data length implies.
-        if padCount > 0 { guard (remainder == 2 && padCount == 2) || (remainder == 3 && padCount == 1) else { return nil } }
+        if padCount > 0 {
+            guard (remainder == 2 && padCount == 2) || (remainder == 3 && padCount == 1) else { return nil }
+        }
         let table = alphabet == .standard ? standardValues : urlValues
         var output = [UInt8]()
         output.reserveCapacity(length / 4 * 3 + 2)
         var index = 0
         while index + 4 <= length {
-            let a = table[Int(text[index])], b = table[Int(text[index + 1])]
-            let c = table[Int(text[index + 2])], d = table[Int(text[index + 3])]
+            let a = table[Int(text[index])]
+            let b = table[Int(text[index + 1])]
+            let c = table[Int(text[index + 2])]
+            let d = table[Int(text[index + 3])]
             guard (a | b | c | d) & 0xc0 == 0 else { return nil }
             let group = UInt32(a) << 18 | UInt32(b) << 12 | UInt32(c) << 6 | UInt32(d)
             output.append(UInt8(truncatingIfNeeded: group >> 16))
@@ -115,11 +119,14 @@ public enum Base64 {
         }
         switch remainder {
         case 2:
-            let a = table[Int(text[index])], b = table[Int(text[index + 1])]
+            let a = table[Int(text[index])]
+            let b = table[Int(text[index + 1])]
             guard (a | b) & 0xc0 == 0, b & 0x0f == 0 else { return nil }
             output.append(a << 2 | b >> 4)
         case 3:
-            let a = table[Int(text[index])], b = table[Int(text[index + 1])], c = table[Int(text[index + 2])]
+            let a = table[Int(text[index])]
+            let b = table[Int(text[index + 1])]
+            let c = table[Int(text[index + 2])]
             guard (a | b | c) & 0xc0 == 0, c & 0x03 == 0 else { return nil }
             output.append(a << 2 | b >> 4)
             output.append(b << 4 | c >> 2)

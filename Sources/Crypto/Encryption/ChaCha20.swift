@@ -27,7 +27,8 @@ public enum ChaCha20 {
         bytes.withUnsafeBytes { source in
             output.withUnsafeMutableBytes { destination in
                 guard let from = source.baseAddress, let to = destination.baseAddress else { return }
-                xorKeyStream(key: keyWords, nonce: nonceWords, counter: counter, from: from, to: to, count: source.count)
+                xorKeyStream(
+                    key: keyWords, nonce: nonceWords, counter: counter, from: from, to: to, count: source.count)
             }
         }
         return output
@@ -94,38 +95,102 @@ public enum ChaCha20 {
             var x15 = nonce.2
             var round = 0
             while round < 10 {
-                    x0 &+= x4; x12 ^= x0; x12 = (x12 &<< 16) | (x12 &>> 16)
-                    x8 &+= x12; x4 ^= x8; x4 = (x4 &<< 12) | (x4 &>> 20)
-                    x0 &+= x4; x12 ^= x0; x12 = (x12 &<< 8) | (x12 &>> 24)
-                    x8 &+= x12; x4 ^= x8; x4 = (x4 &<< 7) | (x4 &>> 25)
-                    x1 &+= x5; x13 ^= x1; x13 = (x13 &<< 16) | (x13 &>> 16)
-                    x9 &+= x13; x5 ^= x9; x5 = (x5 &<< 12) | (x5 &>> 20)
-                    x1 &+= x5; x13 ^= x1; x13 = (x13 &<< 8) | (x13 &>> 24)
-                    x9 &+= x13; x5 ^= x9; x5 = (x5 &<< 7) | (x5 &>> 25)
-                    x2 &+= x6; x14 ^= x2; x14 = (x14 &<< 16) | (x14 &>> 16)
-                    x10 &+= x14; x6 ^= x10; x6 = (x6 &<< 12) | (x6 &>> 20)
-                    x2 &+= x6; x14 ^= x2; x14 = (x14 &<< 8) | (x14 &>> 24)
-                    x10 &+= x14; x6 ^= x10; x6 = (x6 &<< 7) | (x6 &>> 25)
-                    x3 &+= x7; x15 ^= x3; x15 = (x15 &<< 16) | (x15 &>> 16)
-                    x11 &+= x15; x7 ^= x11; x7 = (x7 &<< 12) | (x7 &>> 20)
-                    x3 &+= x7; x15 ^= x3; x15 = (x15 &<< 8) | (x15 &>> 24)
-                    x11 &+= x15; x7 ^= x11; x7 = (x7 &<< 7) | (x7 &>> 25)
-                    x0 &+= x5; x15 ^= x0; x15 = (x15 &<< 16) | (x15 &>> 16)
-                    x10 &+= x15; x5 ^= x10; x5 = (x5 &<< 12) | (x5 &>> 20)
-                    x0 &+= x5; x15 ^= x0; x15 = (x15 &<< 8) | (x15 &>> 24)
-                    x10 &+= x15; x5 ^= x10; x5 = (x5 &<< 7) | (x5 &>> 25)
-                    x1 &+= x6; x12 ^= x1; x12 = (x12 &<< 16) | (x12 &>> 16)
-                    x11 &+= x12; x6 ^= x11; x6 = (x6 &<< 12) | (x6 &>> 20)
-                    x1 &+= x6; x12 ^= x1; x12 = (x12 &<< 8) | (x12 &>> 24)
-                    x11 &+= x12; x6 ^= x11; x6 = (x6 &<< 7) | (x6 &>> 25)
-                    x2 &+= x7; x13 ^= x2; x13 = (x13 &<< 16) | (x13 &>> 16)
-                    x8 &+= x13; x7 ^= x8; x7 = (x7 &<< 12) | (x7 &>> 20)
-                    x2 &+= x7; x13 ^= x2; x13 = (x13 &<< 8) | (x13 &>> 24)
-                    x8 &+= x13; x7 ^= x8; x7 = (x7 &<< 7) | (x7 &>> 25)
-                    x3 &+= x4; x14 ^= x3; x14 = (x14 &<< 16) | (x14 &>> 16)
-                    x9 &+= x14; x4 ^= x9; x4 = (x4 &<< 12) | (x4 &>> 20)
-                    x3 &+= x4; x14 ^= x3; x14 = (x14 &<< 8) | (x14 &>> 24)
-                    x9 &+= x14; x4 ^= x9; x4 = (x4 &<< 7) | (x4 &>> 25)
+                x0 &+= x4
+                x12 ^= x0
+                x12 = (x12 &<< 16) | (x12 &>> 16)
+                x8 &+= x12
+                x4 ^= x8
+                x4 = (x4 &<< 12) | (x4 &>> 20)
+                x0 &+= x4
+                x12 ^= x0
+                x12 = (x12 &<< 8) | (x12 &>> 24)
+                x8 &+= x12
+                x4 ^= x8
+                x4 = (x4 &<< 7) | (x4 &>> 25)
+                x1 &+= x5
+                x13 ^= x1
+                x13 = (x13 &<< 16) | (x13 &>> 16)
+                x9 &+= x13
+                x5 ^= x9
+                x5 = (x5 &<< 12) | (x5 &>> 20)
+                x1 &+= x5
+                x13 ^= x1
+                x13 = (x13 &<< 8) | (x13 &>> 24)
+                x9 &+= x13
+                x5 ^= x9
+                x5 = (x5 &<< 7) | (x5 &>> 25)
+                x2 &+= x6
+                x14 ^= x2
+                x14 = (x14 &<< 16) | (x14 &>> 16)
+                x10 &+= x14
+                x6 ^= x10
+                x6 = (x6 &<< 12) | (x6 &>> 20)
+                x2 &+= x6
+                x14 ^= x2
+                x14 = (x14 &<< 8) | (x14 &>> 24)
+                x10 &+= x14
+                x6 ^= x10
+                x6 = (x6 &<< 7) | (x6 &>> 25)
+                x3 &+= x7
+                x15 ^= x3
+                x15 = (x15 &<< 16) | (x15 &>> 16)
+                x11 &+= x15
+                x7 ^= x11
+                x7 = (x7 &<< 12) | (x7 &>> 20)
+                x3 &+= x7
+                x15 ^= x3
+                x15 = (x15 &<< 8) | (x15 &>> 24)
+                x11 &+= x15
+                x7 ^= x11
+                x7 = (x7 &<< 7) | (x7 &>> 25)
+                x0 &+= x5
+                x15 ^= x0
+                x15 = (x15 &<< 16) | (x15 &>> 16)
+                x10 &+= x15
+                x5 ^= x10
+                x5 = (x5 &<< 12) | (x5 &>> 20)
+                x0 &+= x5
+                x15 ^= x0
+                x15 = (x15 &<< 8) | (x15 &>> 24)
+                x10 &+= x15
+                x5 ^= x10
+                x5 = (x5 &<< 7) | (x5 &>> 25)
+                x1 &+= x6
+                x12 ^= x1
+                x12 = (x12 &<< 16) | (x12 &>> 16)
+                x11 &+= x12
+                x6 ^= x11
+                x6 = (x6 &<< 12) | (x6 &>> 20)
+                x1 &+= x6
+                x12 ^= x1
+                x12 = (x12 &<< 8) | (x12 &>> 24)
+                x11 &+= x12
+                x6 ^= x11
+                x6 = (x6 &<< 7) | (x6 &>> 25)
+                x2 &+= x7
+                x13 ^= x2
+                x13 = (x13 &<< 16) | (x13 &>> 16)
+                x8 &+= x13
+                x7 ^= x8
+                x7 = (x7 &<< 12) | (x7 &>> 20)
+                x2 &+= x7
+                x13 ^= x2
+                x13 = (x13 &<< 8) | (x13 &>> 24)
+                x8 &+= x13
+                x7 ^= x8
+                x7 = (x7 &<< 7) | (x7 &>> 25)
+                x3 &+= x4
+                x14 ^= x3
+                x14 = (x14 &<< 16) | (x14 &>> 16)
+                x9 &+= x14
+                x4 ^= x9
+                x4 = (x4 &<< 12) | (x4 &>> 20)
+                x3 &+= x4
+                x14 ^= x3
+                x14 = (x14 &<< 8) | (x14 &>> 24)
+                x9 &+= x14
+                x4 ^= x9
+                x4 = (x4 &<< 7) | (x4 &>> 25)
                 round &+= 1
             }
             x0 &+= 0x6170_7865
@@ -148,22 +213,54 @@ public enum ChaCha20 {
             if remaining >= 64 {
                 let source = source + offset
                 let destination = destination + offset
-                destination.storeBytes(of: source.loadUnaligned(fromByteOffset: 0, as: UInt32.self) ^ x0.littleEndian, toByteOffset: 0, as: UInt32.self)
-                destination.storeBytes(of: source.loadUnaligned(fromByteOffset: 4, as: UInt32.self) ^ x1.littleEndian, toByteOffset: 4, as: UInt32.self)
-                destination.storeBytes(of: source.loadUnaligned(fromByteOffset: 8, as: UInt32.self) ^ x2.littleEndian, toByteOffset: 8, as: UInt32.self)
-                destination.storeBytes(of: source.loadUnaligned(fromByteOffset: 12, as: UInt32.self) ^ x3.littleEndian, toByteOffset: 12, as: UInt32.self)
-                destination.storeBytes(of: source.loadUnaligned(fromByteOffset: 16, as: UInt32.self) ^ x4.littleEndian, toByteOffset: 16, as: UInt32.self)
-                destination.storeBytes(of: source.loadUnaligned(fromByteOffset: 20, as: UInt32.self) ^ x5.littleEndian, toByteOffset: 20, as: UInt32.self)
-                destination.storeBytes(of: source.loadUnaligned(fromByteOffset: 24, as: UInt32.self) ^ x6.littleEndian, toByteOffset: 24, as: UInt32.self)
-                destination.storeBytes(of: source.loadUnaligned(fromByteOffset: 28, as: UInt32.self) ^ x7.littleEndian, toByteOffset: 28, as: UInt32.self)
-                destination.storeBytes(of: source.loadUnaligned(fromByteOffset: 32, as: UInt32.self) ^ x8.littleEndian, toByteOffset: 32, as: UInt32.self)
-                destination.storeBytes(of: source.loadUnaligned(fromByteOffset: 36, as: UInt32.self) ^ x9.littleEndian, toByteOffset: 36, as: UInt32.self)
-                destination.storeBytes(of: source.loadUnaligned(fromByteOffset: 40, as: UInt32.self) ^ x10.littleEndian, toByteOffset: 40, as: UInt32.self)
-                destination.storeBytes(of: source.loadUnaligned(fromByteOffset: 44, as: UInt32.self) ^ x11.littleEndian, toByteOffset: 44, as: UInt32.self)
-                destination.storeBytes(of: source.loadUnaligned(fromByteOffset: 48, as: UInt32.self) ^ x12.littleEndian, toByteOffset: 48, as: UInt32.self)
-                destination.storeBytes(of: source.loadUnaligned(fromByteOffset: 52, as: UInt32.self) ^ x13.littleEndian, toByteOffset: 52, as: UInt32.self)
-                destination.storeBytes(of: source.loadUnaligned(fromByteOffset: 56, as: UInt32.self) ^ x14.littleEndian, toByteOffset: 56, as: UInt32.self)
-                destination.storeBytes(of: source.loadUnaligned(fromByteOffset: 60, as: UInt32.self) ^ x15.littleEndian, toByteOffset: 60, as: UInt32.self)
+                destination.storeBytes(
+                    of: source.loadUnaligned(fromByteOffset: 0, as: UInt32.self) ^ x0.littleEndian, toByteOffset: 0,
+                    as: UInt32.self)
+                destination.storeBytes(
+                    of: source.loadUnaligned(fromByteOffset: 4, as: UInt32.self) ^ x1.littleEndian, toByteOffset: 4,
+                    as: UInt32.self)
+                destination.storeBytes(
+                    of: source.loadUnaligned(fromByteOffset: 8, as: UInt32.self) ^ x2.littleEndian, toByteOffset: 8,
+                    as: UInt32.self)
+                destination.storeBytes(
+                    of: source.loadUnaligned(fromByteOffset: 12, as: UInt32.self) ^ x3.littleEndian, toByteOffset: 12,
+                    as: UInt32.self)
+                destination.storeBytes(
+                    of: source.loadUnaligned(fromByteOffset: 16, as: UInt32.self) ^ x4.littleEndian, toByteOffset: 16,
+                    as: UInt32.self)
+                destination.storeBytes(
+                    of: source.loadUnaligned(fromByteOffset: 20, as: UInt32.self) ^ x5.littleEndian, toByteOffset: 20,
+                    as: UInt32.self)
+                destination.storeBytes(
+                    of: source.loadUnaligned(fromByteOffset: 24, as: UInt32.self) ^ x6.littleEndian, toByteOffset: 24,
+                    as: UInt32.self)
+                destination.storeBytes(
+                    of: source.loadUnaligned(fromByteOffset: 28, as: UInt32.self) ^ x7.littleEndian, toByteOffset: 28,
+                    as: UInt32.self)
+                destination.storeBytes(
+                    of: source.loadUnaligned(fromByteOffset: 32, as: UInt32.self) ^ x8.littleEndian, toByteOffset: 32,
+                    as: UInt32.self)
+                destination.storeBytes(
+                    of: source.loadUnaligned(fromByteOffset: 36, as: UInt32.self) ^ x9.littleEndian, toByteOffset: 36,
+                    as: UInt32.self)
+                destination.storeBytes(
+                    of: source.loadUnaligned(fromByteOffset: 40, as: UInt32.self) ^ x10.littleEndian, toByteOffset: 40,
+                    as: UInt32.self)
+                destination.storeBytes(
+                    of: source.loadUnaligned(fromByteOffset: 44, as: UInt32.self) ^ x11.littleEndian, toByteOffset: 44,
+                    as: UInt32.self)
+                destination.storeBytes(
+                    of: source.loadUnaligned(fromByteOffset: 48, as: UInt32.self) ^ x12.littleEndian, toByteOffset: 48,
+                    as: UInt32.self)
+                destination.storeBytes(
+                    of: source.loadUnaligned(fromByteOffset: 52, as: UInt32.self) ^ x13.littleEndian, toByteOffset: 52,
+                    as: UInt32.self)
+                destination.storeBytes(
+                    of: source.loadUnaligned(fromByteOffset: 56, as: UInt32.self) ^ x14.littleEndian, toByteOffset: 56,
+                    as: UInt32.self)
+                destination.storeBytes(
+                    of: source.loadUnaligned(fromByteOffset: 60, as: UInt32.self) ^ x15.littleEndian, toByteOffset: 60,
+                    as: UInt32.self)
             } else {
                 withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 16) { words in
                     words[0] = x0.littleEndian
@@ -184,7 +281,8 @@ public enum ChaCha20 {
                     words[15] = x15.littleEndian
                     let keystream = UnsafeRawPointer(words.baseAddress!)
                     for index in 0..<remaining {
-                        let byte = source.load(fromByteOffset: offset + index, as: UInt8.self)
+                        let byte =
+                            source.load(fromByteOffset: offset + index, as: UInt8.self)
                             ^ keystream.load(fromByteOffset: index, as: UInt8.self)
                         destination.storeBytes(of: byte, toByteOffset: offset + index, as: UInt8.self)
                     }

@@ -114,8 +114,14 @@ public struct SHA256: HashFunction, Sendable {
                         w[t] = w[t &- 16] &+ s0 &+ w[t &- 7] &+ s1
                         t &+= 1
                     }
-                    var a = state[0], b = state[1], c = state[2], d = state[3]
-                    var e = state[4], f = state[5], g = state[6], h = state[7]
+                    var a = state[0]
+                    var b = state[1]
+                    var c = state[2]
+                    var d = state[3]
+                    var e = state[4]
+                    var f = state[5]
+                    var g = state[6]
+                    var h = state[7]
                     t = 0
                     while t < 64 {
                         let s1 = (e &>> 6 | e &<< 26) ^ (e &>> 11 | e &<< 21) ^ (e &>> 25 | e &<< 7)
@@ -147,7 +153,6 @@ public struct SHA256: HashFunction, Sendable {
             }
         }
     }
-
 
     private static let roundConstants: [UInt32] = [
         0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4, 0xab1c_5ed5,

@@ -29,7 +29,8 @@ public enum KeyDerivationError: Error, Sendable, Equatable, CustomStringConverti
             "scrypt work factor 2^\(logN) is above the limit 2^\(limit); raise Scrypt.Limits.maxLogN if the "
                 + "input is trusted (each step up doubles time and memory)."
         case .scryptParallelismTooHigh(let product, let limit):
-            "scrypt r·p = \(product) is above the limit \(limit); raise Scrypt.Limits.maxRTimesP if the input is trusted."
+            "scrypt r·p = \(product) is above the limit \(limit); raise Scrypt.Limits.maxRTimesP if the input "
+                + "is trusted."
         case .scryptMemoryTooLarge(let bytes, let limit):
             "scrypt would need \(bytes) bytes of memory, above the limit of \(limit) bytes; raise "
                 + "Scrypt.Limits.maxMemoryBytes if the input is trusted and the machine has the memory."

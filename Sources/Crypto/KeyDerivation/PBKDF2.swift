@@ -62,10 +62,14 @@ public enum PBKDF2 {
                         var remaining = count
                         while remaining > 0 {
                             for index in 0..<8 { block[index] = u[index].bigEndian }
-                            withUnsafeBytes(of: innerState) { state.update(from: $0.bindMemory(to: UInt32.self).baseAddress!, count: 8) }
+                            withUnsafeBytes(of: innerState) {
+                                state.update(from: $0.bindMemory(to: UInt32.self).baseAddress!, count: 8)
+                            }
                             SHA256.compress(state: state, blocks: blockBytes, blockCount: 1)
                             for index in 0..<8 { block[index] = state[index].bigEndian }
-                            withUnsafeBytes(of: outerState) { state.update(from: $0.bindMemory(to: UInt32.self).baseAddress!, count: 8) }
+                            withUnsafeBytes(of: outerState) {
+                                state.update(from: $0.bindMemory(to: UInt32.self).baseAddress!, count: 8)
+                            }
                             SHA256.compress(state: state, blocks: blockBytes, blockCount: 1)
                             for index in 0..<8 {
                                 u[index] = state[index]

@@ -8,7 +8,7 @@ import Testing
 /// it on a pseudo-terminal. Files from pyrage use rage's calibrated work factor (about 2^18–2^19) and files
 /// from `age` use 2^18, so those cases are few; the suite runs serially to bound scrypt's memory.
 @Suite(.serialized) struct AgeInteropTests {
-    static let passphrase = "interop passphrase: ünïcode & spaces"
+    static let passphrase = "interop secret with ünïcode & spaces"
 
     private func pyrageDecrypt(_ file: Data, passphrase: String = passphrase) throws -> Data {
         try Oracle.python("crypto_age.py", ["pyrage-decrypt", passphrase], input: file).standardOutput

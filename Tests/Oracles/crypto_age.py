@@ -43,7 +43,7 @@ def run_on_terminal(argv, passphrase, timeout=120):
         finally:
             os._exit(127)
     transcript = b""
-    answered = 0
+    answered_up_to = 0
     deadline = time.monotonic() + timeout
     while True:
         if time.monotonic() > deadline:
@@ -60,11 +60,11 @@ def run_on_terminal(argv, passphrase, timeout=120):
         if not chunk:
             break
         transcript += chunk
-        prompts = transcript.lower().count(b"passphrase")
-        # Answer only once the prompt line is complete (ends with ': ').
-        if prompts > answered and transcript.rstrip(b" ").endswith(b":"):
+        # Answer each new prompt once it is complete ("...passphrase...: ").
+        unanswered = transcript[answered_up_to:]
+        if b"passphrase" in unanswered.lower() and unanswered.rstrip(b" ").endswith(b":"):
             os.write(fd, passphrase.encode() + b"\n")
-            answered = prompts
+            answered_up_to = len(transcript)
     _, status = os.waitpid(pid, 0)
     # The transcript echoes prompts only (age turns echo off), never the passphrase itself.
     return os.waitstatus_to_exitcode(status), transcript.replace(passphrase.encode(), b"***")

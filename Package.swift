@@ -41,12 +41,17 @@ for (index, layer) in layers.enumerated() {
     }
 }
 
-// Developer tools that are not runbook commands. Runbook tools (one per command, a one-line main over
-// BotRuntime) are added by the issues that give them real work.
-let tools: [Target] = [
-    .executableTarget(
-        name: "bench", dependencies: ["BotCodecs", "BotCrypto", "BotRuntime"], path: "Sources/Tools/bench"),
-]
+// One executable per runbook command: `Sources/Tools/<name>/main.swift` is a one-line `main` over the
+// command type in BotRuntime. A tool is listed here when an issue gives it real work.
+let runbookTools: [String] = []
+
+let tools: [Target] =
+    runbookTools.map { .executableTarget(name: $0, dependencies: ["BotRuntime"], path: "Sources/Tools/\($0)") }
+    + [
+        // Developer tool, not a runbook command: `swift run -c release bench <name>`.
+        .executableTarget(
+            name: "bench", dependencies: ["BotCodecs", "BotCrypto", "BotRuntime"], path: "Sources/Tools/bench"),
+    ]
 
 let tests: [Target] = [
     .target(name: "TestSupport", path: "Tests/TestSupport"),
@@ -55,6 +60,8 @@ let tests: [Target] = [
     .testTarget(name: "BotNetTests", dependencies: ["BotNet", "BotCrypto", "TestSupport"]),
     .testTarget(name: "BotDataTests", dependencies: ["BotData", "TestSupport"]),
     .testTarget(name: "BotRuntimeTests", dependencies: ["BotRuntime", "TestSupport"]),
+    // End-to-end tests that run the built tools as processes.
+    .testTarget(name: "ToolTests", dependencies: ["TestSupport"]),
 ]
 
 let libraries = layers.filter { $0.type == .regular }

@@ -1,2 +1,0 @@
-// Tests for BotCodecs live in this folder, one file per type or concern.
-import Testing

@@ -64,6 +64,8 @@ struct RedactorTests {
             "fetched 500 candles for BTC/USDT 1h from 2024-01-01T00:00:00.000Z",
             "https://api.binance.com/api/v3/klines?symbol=BTCUSDT&interval=1h",
             "wrote /data/ohlcv_parquet/binance/BTCUSDT/1h/year=2024/month=01/data.parquet",
+            "cache key: BTCUSDT::1d, keys=3, tokens=5",
+            "config/core.yaml:42:7: environments.binance_paper.credential_purpose: unknown purpose 'tradee'",
         ])
     func ordinaryText(text: String) {
         #expect(Redactor().redact(text) == text)

@@ -27,15 +27,17 @@ public final class Redactor: @unchecked Sendable {
             "ok-access-key", "ok-access-sign", "ok-access-passphrase", "cb-access-key", "cb-access-sign",
             "cb-access-passphrase", "x-bapi-api-key", "x-bapi-sign", "x-amz-security-token", "cookie", "set-cookie",
         ].joined(separator: "|")
-        // Key names whose value is secret, also inside longer names (`api_key`, `X-Signature`, `accessToken`).
-        let names = "key|secret|signature|passphrase|password|passwd|pwd|token|credential"
+        // Names whose value is secret, also at the end of longer names (`api_key`, `X-Signature`,
+        // `accessToken`). A bare `key` is not among them: "cache key: BTCUSDT::1d" and config key paths must
+        // stay readable in logs and errors.
+        let names = #"(?:api|secret|private|access|signing)[_\-]?key|secret|signature|passphrase|password|passwd|pwd|token"#
         let patterns: [(String, String)] = [
             // URL user info: smtp://user:pass@host → smtp://user:***@host
             (#"([A-Za-z][A-Za-z0-9+.\-]*://[^/\s:@]*:)[^@\s/]+@"#, "$1\(Self.mask)@"),
             // Header lines: the rest of the line is the credential (`Bearer …`, `Basic …`).
             (#"(?i)\b((?:"# + headers + #")"?\s*:\s*)[^\r\n]+"#, "$1\(Self.mask)"),
             // name=value, name: value, "name": "value" (query strings, form bodies, JSON, config dumps).
-            (#"(?i)([A-Za-z0-9_\-]*(?:"# + names + #")[A-Za-z0-9_\-]*"?\s*[=:]\s*"?)[^\s"'&,;})\]]+"#,
+            (#"(?i)([A-Za-z0-9_\-]*(?:"# + names + #")"?\s*[=:]\s*"?)[^\s"'&,;})\]]+"#,
              "$1\(Self.mask)"),
         ]
         // The patterns are constants; a failure to compile them is a programming error caught by any test.

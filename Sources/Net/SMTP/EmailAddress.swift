@@ -18,11 +18,12 @@ public struct EmailAddress: Sendable, Hashable, CustomStringConvertible, Express
     /// Throws unless the address has a non-empty local part and domain and none of the characters that
     /// would break the header or envelope syntax.
     func validated() throws(EmailMessageError) -> String {
-        let forbidden: Set<Character> = [" ", "\t", "\r", "\n", "<", ">", ",", "\0"]
+        // Bytes, not Characters: "\r\n" is one Character and would slip past a Character test.
+        let forbidden: Set<UInt8> = Set(" \t\r\n<>,\0".utf8)
         guard let at = address.lastIndex(of: "@"), at != address.startIndex,
-            address.index(after: at) != address.endIndex, !address.contains(where: forbidden.contains)
+            address.index(after: at) != address.endIndex, !address.utf8.contains(where: forbidden.contains)
         else { throw .invalidAddress(address) }
-        if let displayName, displayName.contains(where: { $0 == "\r" || $0 == "\n" }) {
+        if let displayName, displayName.utf8.contains(where: { $0 == 0x0D || $0 == 0x0A }) {
             throw .lineBreakInHeader(field: "display name of \(address)")
         }
         return address

@@ -70,7 +70,7 @@ extension EmailMessage {
     }
 
     private static func checkValue(_ value: String, field: String) throws(EmailMessageError) {
-        if value.contains(where: { $0 == "\r" || $0 == "\n" || $0 == "\r\n" }) {
+        if value.utf8.contains(where: { $0 == 0x0D || $0 == 0x0A }) {
             throw .lineBreakInHeader(field: field)
         }
     }

@@ -33,7 +33,9 @@ public final class URLSessionTransport: HTTPTransport {
         let timeout = request.timeout ?? defaultTimeout
         var urlRequest = URLRequest(url: request.url)
         urlRequest.httpMethod = request.method.rawValue
-        urlRequest.timeoutInterval = max(0.001, Double(timeout.milliseconds) / 1000)
+        // The exact limit is our own timer below. URLSession's interval only backs it up: on Linux it is
+        // truncated to whole seconds (0.3 s became "time out at once"), so it is rounded up, plus one.
+        urlRequest.timeoutInterval = (timeout.seconds.rounded(.up) + 1).clamped(to: 1...1e9)
         for field in request.headers {
             urlRequest.addValue(field.value, forHTTPHeaderField: field.name)
         }
@@ -106,6 +108,12 @@ public final class URLSessionTransport: HTTPTransport {
 
 /// One request's task, and why it was stopped early, shared by the completion handler, the timeout
 /// timer and the cancellation handler (which may run on any thread, in any order).
+extension Double {
+    fileprivate func clamped(to range: ClosedRange<Double>) -> Double {
+        isNaN ? range.lowerBound : Swift.min(Swift.max(self, range.lowerBound), range.upperBound)
+    }
+}
+
 private final class Exchange: Sendable {
     enum StopReason: Sendable { case timedOut, cancelled }
 

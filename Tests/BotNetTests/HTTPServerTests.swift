@@ -209,6 +209,39 @@ import TestSupport
         }
     }
 
+    @Test func http10ClientsMayAskForKeepAlive() async throws {
+        try await withServer(Self.router()) { server in
+            let answer = try await rawExchange(
+                port: server.port,
+                "GET /hello HTTP/1.0\r\nConnection: keep-alive\r\n\r\nGET http://127.0.0.1/echo?v=2 HTTP/1.0\r\n\r\n")
+            #expect(answer.hasPrefix("HTTP/1.1 200 OK\r\n"))
+            #expect(answer.contains("Connection: keep-alive\r\n\r\nhelloHTTP/1.1 200 OK\r\n"))
+            #expect(answer.hasSuffix("Connection: close\r\n\r\nv=2"))
+        }
+    }
+
+    @Test func mutatedRequestsNeverBreakTheServer() async throws {
+        try await withServer(Self.router()) { server in
+            let valid = Array(
+                "POST /echo?a=%41&b=2 HTTP/1.1\r\nHost: a\r\nContent-Length: 5\r\nConnection: close\r\n\r\nhello".utf8)
+            var generator = SplitMix(seed: 0x5eed)
+            for _ in 0..<60 {
+                var bytes = valid
+                for _ in 0...(generator.next() % 4) {
+                    let position = Int(generator.next() % UInt64(bytes.count))
+                    switch generator.next() % 3 {
+                    case 0: bytes[position] = UInt8(truncatingIfNeeded: generator.next())
+                    case 1: bytes.remove(at: position)
+                    default: bytes.insert(UInt8(truncatingIfNeeded: generator.next()), at: position)
+                    }
+                }
+                let answer = try await rawExchange(port: server.port, chunks: [bytes], halfClose: true)
+                #expect(answer.isEmpty || answer.hasPrefix("HTTP/1.1 "), "answer: \(answer.prefix(60))")
+            }
+            try await expectHealthy(server)
+        }
+    }
+
     @Test func keepAliveEndsAfterTheRequestLimit() async throws {
         let configuration = HTTPServerConfiguration(maxRequestsPerConnection: 2)
         try await withServer(Self.router(), configuration) { server in
@@ -338,6 +371,19 @@ func readAll(port: UInt16, chunks: [[UInt8]], halfClose: Bool = false) throws ->
 func expectHealthy(_ server: HTTPServer) async throws {
     let answer = try await rawExchange(port: server.port, "GET /hello HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n")
     #expect(answer.hasPrefix("HTTP/1.1 200 OK\r\n"))
+}
+
+/// A small deterministic generator (SplitMix64) so the mutation test is reproducible.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
 }
 
 // Safety: used only to move a socket between the test task and one helper thread, one at a time.

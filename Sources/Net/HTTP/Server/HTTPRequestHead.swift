@@ -107,9 +107,10 @@ struct HTTPRequestHead {
     private static func splitTarget(_ target: String) -> (path: String, query: String)? {
         var rest = Substring(target)
         if let hash = rest.firstIndex(of: "#") { rest = rest[..<hash] }
-        let lowered = rest.lowercased()
-        if lowered.hasPrefix("http://") || lowered.hasPrefix("https://") {
-            let afterScheme = rest[rest.index(rest.startIndex, offsetBy: lowered.hasPrefix("http://") ? 7 : 8)...]
+        if rest.first != "/", let separator = rest.range(of: "://") {
+            let scheme = rest[..<separator.lowerBound].lowercased()
+            guard scheme == "http" || scheme == "https" else { return nil }
+            let afterScheme = rest[separator.upperBound...]
             guard let slash = afterScheme.firstIndex(where: { $0 == "/" || $0 == "?" }) else { return ("/", "") }
             rest = afterScheme[slash...]
             if rest.first == "?" { rest = "/" + rest }

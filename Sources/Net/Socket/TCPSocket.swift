@@ -286,6 +286,13 @@ public final class TCPSocket {
         _ = shutdown(descriptor, Int32(SHUT_RD))
     }
 
+    /// Shuts down the writing side (a half close): the peer reads end of file after what was already
+    /// written, while this side can still read its answer.
+    public func shutdownWriting() {
+        guard descriptor >= 0 else { return }
+        _ = shutdown(descriptor, Int32(SHUT_WR))
+    }
+
     private static func describe(_ address: sockaddr_in) -> String {
         let host = UInt32(bigEndian: address.sin_addr.s_addr)
         let octets = [host >> 24, (host >> 16) & 0xff, (host >> 8) & 0xff, host & 0xff]

@@ -9,6 +9,8 @@ import TestSupport
 /// crashes (the pipe closes), ``stop()`` ends it at the end of the test, and a hung script is killed.
 final class OracleServer {
     let port: UInt16
+    /// The words after the port on the `READY` line (e.g. the access key the moto script created).
+    let readyFields: [String]
     private let process: Process
     private let input: FileHandle
     private let output: FileHandle
@@ -39,14 +41,17 @@ final class OracleServer {
 
         let ready: String?
         ready = Self.readLine(output, &pending)
-        guard let ready, ready.hasPrefix("READY "), let port = UInt16(ready.dropFirst(6)) else {
+        let words = ready?.split(separator: " ").map(String.init) ?? []
+        guard words.count >= 2, words[0] == "READY", let port = UInt16(words[1]) else {
             port = 0
+            readyFields = []
             stop()
             throw OracleServerError(
                 description: "oracle \(script) did not start (\(ready ?? "no output")): \(errorText) "
                     + "(if aiosmtpd or moto is missing, run scripts/test.sh)")
         }
         self.port = port
+        readyFields = Array(words.dropFirst(2))
     }
 
     deinit { stop() }

@@ -2,6 +2,12 @@ import Dispatch
 import Foundation
 import TestSupport
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// A long-running oracle script from `Tests/Oracles` (aiosmtpd, moto) serving one test on a free port.
 ///
 /// The script prints `READY <port>` when it listens, answers one JSON line per command line written to
@@ -23,6 +29,9 @@ final class OracleServer {
         guard let python = resolveExecutable("python3") else {
             throw OracleServerError(description: "python3 is not installed; run scripts/test.sh")
         }
+        // Writing a command to a script that has died must fail that test, not kill the whole test
+        // process with SIGPIPE.
+        signal(SIGPIPE, SIG_IGN)
         let stdin = Pipe()
         let stdout = Pipe()
         errorLog = FileManager.default.temporaryDirectory.appendingPathComponent("oracle-\(UUID().uuidString).log")
@@ -58,6 +67,9 @@ final class OracleServer {
 
     /// Sends one command line and returns the JSON object the script answers with.
     func request(_ command: String) throws -> [String: Any] {
+        guard process.isRunning else {
+            throw OracleServerError(description: "oracle exited before \(command): \(errorText)")
+        }
         try input.write(contentsOf: Data((command + "\n").utf8))
         guard let line = Self.readLine(output, &pending),
             let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]

@@ -134,6 +134,9 @@ private func client(
         await #expect(throws: S3Error.self) {
             try await s3.putObject(bucket: "data", key: "", body: Data())
         }
+        await #expect(throws: S3Error.self) {
+            try await s3.putObject(bucket: "data", key: "a/../b", body: Data())
+        }
         #expect(transport.requests.withLock { $0.isEmpty })
     }
 }

@@ -95,6 +95,8 @@ import Testing
         message = base
         message.additionalHeaders = [(name: "Bad Name:", value: "v")]
         #expect(throws: EmailMessageError.invalidHeaderName("Bad Name:")) { try render(message) }
+        message.additionalHeaders = [(name: "BCC", value: "spy@x.test")]
+        #expect(throws: EmailMessageError.reservedHeader("BCC")) { try render(message) }
         for address in ["no-at-sign", "@x.test", "a@", "a b@x.test", "a@x.test\r\n", "a@x.test>\r\nRCPT TO:<b@y"] {
             message = base
             message.to = [EmailAddress(address)]

@@ -148,6 +148,14 @@ public struct S3Client: Sendable {
         guard !key.isEmpty, key.utf8.count <= 1024 else {
             throw .invalidRequest(operation: operation, bucket: bucket, key: key, reason: "the key must be 1–1024 bytes")
         }
+        // URLSession (curl on Linux) resolves "." and ".." segments before sending, so the server would
+        // see, and verify the signature over, a different path than the one signed.
+        guard !key.split(separator: "/", omittingEmptySubsequences: false).contains(where: { $0 == "." || $0 == ".." })
+        else {
+            throw .invalidRequest(
+                operation: operation, bucket: bucket, key: key,
+                reason: "keys with '.' or '..' path segments are not supported (HTTP clients rewrite them)")
+        }
         guard let url = url(bucket: bucket, key: key) else {
             throw .invalidRequest(operation: operation, bucket: bucket, key: key, reason: "cannot build a URL from \(endpoint)")
         }

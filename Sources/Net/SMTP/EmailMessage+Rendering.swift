@@ -30,6 +30,9 @@ extension EmailMessage {
         for header in additionalHeaders {
             guard !header.name.isEmpty, header.name.utf8.allSatisfy({ (0x21...0x7E).contains($0) && $0 != 0x3A })
             else { throw .invalidHeaderName(header.name) }
+            guard !Self.renderedHeaderNames.contains(header.name.lowercased()) else {
+                throw .reservedHeader(header.name)
+            }
             try Self.checkValue(header.value, field: header.name)
         }
 
@@ -63,6 +66,12 @@ extension EmailMessage {
         return RenderedEmail(
             bytes: bytes, messageID: messageID, transferEncoding: encoding, needsSMTPUTF8: needsSMTPUTF8)
     }
+
+    /// Headers the renderer writes itself (and Bcc, which must never appear), lowercased.
+    private static let renderedHeaderNames: Set<String> = [
+        "date", "from", "to", "cc", "bcc", "subject", "message-id", "mime-version", "content-type",
+        "content-transfer-encoding",
+    ]
 
     /// `<random@domain-of-sender>`: unique without any state, which is all RFC 5322 §3.6.4 asks.
     func generatedMessageID() -> String {

@@ -91,6 +91,7 @@ import Testing
     }
 
     @Test func differentKeysGiveDifferentTags() {
-        #expect(HMAC.sha256(key: utf8("key-a"), message: utf8("m")) != HMAC.sha256(key: utf8("key-b"), message: utf8("m")))
+        #expect(
+            HMAC.sha256(key: utf8("key-a"), message: utf8("m")) != HMAC.sha256(key: utf8("key-b"), message: utf8("m")))
     }
 }

@@ -59,3 +59,10 @@ public enum HMAC {
         }
     }
 }
+
+extension HMAC.Authenticator where Hash == SHA256 {
+    /// The chaining values after the inner and outer key blocks, for PBKDF2's one-block fast path.
+    var sha256PadStates: (SHA256.State, SHA256.State) {
+        (inner.state, outer.state)
+    }
+}

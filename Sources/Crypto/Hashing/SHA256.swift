@@ -98,34 +98,75 @@ public struct SHA256: HashFunction, Sendable {
             withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { schedule in
                 let w = schedule.baseAddress!
                 var block = blocks
+                // Written with masking shifts and while loops: both compile to plain instructions even in
+                // unoptimised (debug) builds, where `>>` and `for … in` ranges are generic calls.
                 for _ in 0..<blockCount {
-                    for t in 0..<16 {
-                        w[t] = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: t * 4, as: UInt32.self))
+                    var t = 0
+                    while t < 16 {
+                        w[t] = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: t &* 4, as: UInt32.self))
+                        t &+= 1
                     }
-                    for t in 16..<64 {
-                        let x = w[t - 15]
-                        let y = w[t - 2]
-                        let s0 = rotr(x, 7) ^ rotr(x, 18) ^ (x >> 3)
-                        let s1 = rotr(y, 17) ^ rotr(y, 19) ^ (y >> 10)
-                        w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
+                    while t < 64 {
+                        let x = w[t &- 15]
+                        let y = w[t &- 2]
+                        let s0 = (x &>> 7 | x &<< 25) ^ (x &>> 18 | x &<< 14) ^ (x &>> 3)
+                        let s1 = (y &>> 17 | y &<< 15) ^ (y &>> 19 | y &<< 13) ^ (y &>> 10)
+                        w[t] = w[t &- 16] &+ s0 &+ w[t &- 7] &+ s1
+                        t &+= 1
                     }
-                    var a = state[0], b = state[1], c = state[2], d = state[3]
-                    var e = state[4], f = state[5], g = state[6], h = state[7]
-                    for t in 0..<64 {
-                        let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-                        let choice = (e & f) ^ (~e & g)
-                        let t1 = h &+ s1 &+ choice &+ k[t] &+ w[t]
-                        let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-                        let majority = (a & b) ^ (a & c) ^ (b & c)
-                        let t2 = s0 &+ majority
-                        h = g
-                        g = f
-                        f = e
-                        e = d &+ t1
-                        d = c
-                        c = b
-                        b = a
-                        a = t1 &+ t2
+                    var a = state[0]
+                    var b = state[1]
+                    var c = state[2]
+                    var d = state[3]
+                    var e = state[4]
+                    var f = state[5]
+                    var g = state[6]
+                    var h = state[7]
+                    var t1: UInt32 = 0
+                    // Eight rounds per pass, renaming the working variables instead of shifting them along.
+                    t = 0
+                    while t < 64 {
+                        t1 = h &+ ((e &>> 6 | e &<< 26) ^ (e &>> 11 | e &<< 21) ^ (e &>> 25 | e &<< 7))
+                            &+ ((e & f) ^ (~e & g)) &+ k[t &+ 0] &+ w[t &+ 0]
+                        d &+= t1
+                        h = t1 &+ ((a &>> 2 | a &<< 30) ^ (a &>> 13 | a &<< 19) ^ (a &>> 22 | a &<< 10))
+                            &+ ((a & b) ^ (a & c) ^ (b & c))
+                        t1 = g &+ ((d &>> 6 | d &<< 26) ^ (d &>> 11 | d &<< 21) ^ (d &>> 25 | d &<< 7))
+                            &+ ((d & e) ^ (~d & f)) &+ k[t &+ 1] &+ w[t &+ 1]
+                        c &+= t1
+                        g = t1 &+ ((h &>> 2 | h &<< 30) ^ (h &>> 13 | h &<< 19) ^ (h &>> 22 | h &<< 10))
+                            &+ ((h & a) ^ (h & b) ^ (a & b))
+                        t1 = f &+ ((c &>> 6 | c &<< 26) ^ (c &>> 11 | c &<< 21) ^ (c &>> 25 | c &<< 7))
+                            &+ ((c & d) ^ (~c & e)) &+ k[t &+ 2] &+ w[t &+ 2]
+                        b &+= t1
+                        f = t1 &+ ((g &>> 2 | g &<< 30) ^ (g &>> 13 | g &<< 19) ^ (g &>> 22 | g &<< 10))
+                            &+ ((g & h) ^ (g & a) ^ (h & a))
+                        t1 = e &+ ((b &>> 6 | b &<< 26) ^ (b &>> 11 | b &<< 21) ^ (b &>> 25 | b &<< 7))
+                            &+ ((b & c) ^ (~b & d)) &+ k[t &+ 3] &+ w[t &+ 3]
+                        a &+= t1
+                        e = t1 &+ ((f &>> 2 | f &<< 30) ^ (f &>> 13 | f &<< 19) ^ (f &>> 22 | f &<< 10))
+                            &+ ((f & g) ^ (f & h) ^ (g & h))
+                        t1 = d &+ ((a &>> 6 | a &<< 26) ^ (a &>> 11 | a &<< 21) ^ (a &>> 25 | a &<< 7))
+                            &+ ((a & b) ^ (~a & c)) &+ k[t &+ 4] &+ w[t &+ 4]
+                        h &+= t1
+                        d = t1 &+ ((e &>> 2 | e &<< 30) ^ (e &>> 13 | e &<< 19) ^ (e &>> 22 | e &<< 10))
+                            &+ ((e & f) ^ (e & g) ^ (f & g))
+                        t1 = c &+ ((h &>> 6 | h &<< 26) ^ (h &>> 11 | h &<< 21) ^ (h &>> 25 | h &<< 7))
+                            &+ ((h & a) ^ (~h & b)) &+ k[t &+ 5] &+ w[t &+ 5]
+                        g &+= t1
+                        c = t1 &+ ((d &>> 2 | d &<< 30) ^ (d &>> 13 | d &<< 19) ^ (d &>> 22 | d &<< 10))
+                            &+ ((d & e) ^ (d & f) ^ (e & f))
+                        t1 = b &+ ((g &>> 6 | g &<< 26) ^ (g &>> 11 | g &<< 21) ^ (g &>> 25 | g &<< 7))
+                            &+ ((g & h) ^ (~g & a)) &+ k[t &+ 6] &+ w[t &+ 6]
+                        f &+= t1
+                        b = t1 &+ ((c &>> 2 | c &<< 30) ^ (c &>> 13 | c &<< 19) ^ (c &>> 22 | c &<< 10))
+                            &+ ((c & d) ^ (c & e) ^ (d & e))
+                        t1 = a &+ ((f &>> 6 | f &<< 26) ^ (f &>> 11 | f &<< 21) ^ (f &>> 25 | f &<< 7))
+                            &+ ((f & g) ^ (~f & h)) &+ k[t &+ 7] &+ w[t &+ 7]
+                        e &+= t1
+                        a = t1 &+ ((b &>> 2 | b &<< 30) ^ (b &>> 13 | b &<< 19) ^ (b &>> 22 | b &<< 10))
+                            &+ ((b & c) ^ (b & d) ^ (c & d))
+                        t &+= 8
                     }
                     state[0] &+= a
                     state[1] &+= b
@@ -139,11 +180,6 @@ public struct SHA256: HashFunction, Sendable {
                 }
             }
         }
-    }
-
-    @inline(__always)
-    private static func rotr(_ value: UInt32, _ count: UInt32) -> UInt32 {
-        (value >> count) | (value << (32 - count))
     }
 
     private static let roundConstants: [UInt32] = [

@@ -14,7 +14,8 @@ public struct SHA512: HashFunction, Sendable {
     )
 
     var state: State = (
-        0x6a09_e667_f3bc_c908, 0xbb67_ae85_84ca_a73b, 0x3c6e_f372_fe94_f82b, 0xa54f_f53a_5f1d_36f1, 0x510e_527f_ade6_82d1, 0x9b05_688c_2b3e_6c1f, 0x1f83_d9ab_fb41_bd6b, 0x5be0_cd19_137e_2179
+        0x6a09_e667_f3bc_c908, 0xbb67_ae85_84ca_a73b, 0x3c6e_f372_fe94_f82b, 0xa54f_f53a_5f1d_36f1,
+        0x510e_527f_ade6_82d1, 0x9b05_688c_2b3e_6c1f, 0x1f83_d9ab_fb41_bd6b, 0x5be0_cd19_137e_2179
     )
     private var pending: Block = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
     private var pendingCount = 0
@@ -97,34 +98,75 @@ public struct SHA512: HashFunction, Sendable {
             withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 80) { schedule in
                 let w = schedule.baseAddress!
                 var block = blocks
+                // Written with masking shifts and while loops: both compile to plain instructions even in
+                // unoptimised (debug) builds, where `>>` and `for … in` ranges are generic calls.
                 for _ in 0..<blockCount {
-                    for t in 0..<16 {
-                        w[t] = UInt64(bigEndian: block.loadUnaligned(fromByteOffset: t * 8, as: UInt64.self))
+                    var t = 0
+                    while t < 16 {
+                        w[t] = UInt64(bigEndian: block.loadUnaligned(fromByteOffset: t &* 8, as: UInt64.self))
+                        t &+= 1
                     }
-                    for t in 16..<80 {
-                        let x = w[t - 15]
-                        let y = w[t - 2]
-                        let s0 = rotr(x, 1) ^ rotr(x, 8) ^ (x >> 7)
-                        let s1 = rotr(y, 19) ^ rotr(y, 61) ^ (y >> 6)
-                        w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
+                    while t < 80 {
+                        let x = w[t &- 15]
+                        let y = w[t &- 2]
+                        let s0 = (x &>> 1 | x &<< 63) ^ (x &>> 8 | x &<< 56) ^ (x &>> 7)
+                        let s1 = (y &>> 19 | y &<< 45) ^ (y &>> 61 | y &<< 3) ^ (y &>> 6)
+                        w[t] = w[t &- 16] &+ s0 &+ w[t &- 7] &+ s1
+                        t &+= 1
                     }
-                    var a = state[0], b = state[1], c = state[2], d = state[3]
-                    var e = state[4], f = state[5], g = state[6], h = state[7]
-                    for t in 0..<80 {
-                        let s1 = rotr(e, 14) ^ rotr(e, 18) ^ rotr(e, 41)
-                        let choice = (e & f) ^ (~e & g)
-                        let t1 = h &+ s1 &+ choice &+ k[t] &+ w[t]
-                        let s0 = rotr(a, 28) ^ rotr(a, 34) ^ rotr(a, 39)
-                        let majority = (a & b) ^ (a & c) ^ (b & c)
-                        let t2 = s0 &+ majority
-                        h = g
-                        g = f
-                        f = e
-                        e = d &+ t1
-                        d = c
-                        c = b
-                        b = a
-                        a = t1 &+ t2
+                    var a = state[0]
+                    var b = state[1]
+                    var c = state[2]
+                    var d = state[3]
+                    var e = state[4]
+                    var f = state[5]
+                    var g = state[6]
+                    var h = state[7]
+                    var t1: UInt64 = 0
+                    // Eight rounds per pass, renaming the working variables instead of shifting them along.
+                    t = 0
+                    while t < 80 {
+                        t1 = h &+ ((e &>> 14 | e &<< 50) ^ (e &>> 18 | e &<< 46) ^ (e &>> 41 | e &<< 23))
+                            &+ ((e & f) ^ (~e & g)) &+ k[t &+ 0] &+ w[t &+ 0]
+                        d &+= t1
+                        h = t1 &+ ((a &>> 28 | a &<< 36) ^ (a &>> 34 | a &<< 30) ^ (a &>> 39 | a &<< 25))
+                            &+ ((a & b) ^ (a & c) ^ (b & c))
+                        t1 = g &+ ((d &>> 14 | d &<< 50) ^ (d &>> 18 | d &<< 46) ^ (d &>> 41 | d &<< 23))
+                            &+ ((d & e) ^ (~d & f)) &+ k[t &+ 1] &+ w[t &+ 1]
+                        c &+= t1
+                        g = t1 &+ ((h &>> 28 | h &<< 36) ^ (h &>> 34 | h &<< 30) ^ (h &>> 39 | h &<< 25))
+                            &+ ((h & a) ^ (h & b) ^ (a & b))
+                        t1 = f &+ ((c &>> 14 | c &<< 50) ^ (c &>> 18 | c &<< 46) ^ (c &>> 41 | c &<< 23))
+                            &+ ((c & d) ^ (~c & e)) &+ k[t &+ 2] &+ w[t &+ 2]
+                        b &+= t1
+                        f = t1 &+ ((g &>> 28 | g &<< 36) ^ (g &>> 34 | g &<< 30) ^ (g &>> 39 | g &<< 25))
+                            &+ ((g & h) ^ (g & a) ^ (h & a))
+                        t1 = e &+ ((b &>> 14 | b &<< 50) ^ (b &>> 18 | b &<< 46) ^ (b &>> 41 | b &<< 23))
+                            &+ ((b & c) ^ (~b & d)) &+ k[t &+ 3] &+ w[t &+ 3]
+                        a &+= t1
+                        e = t1 &+ ((f &>> 28 | f &<< 36) ^ (f &>> 34 | f &<< 30) ^ (f &>> 39 | f &<< 25))
+                            &+ ((f & g) ^ (f & h) ^ (g & h))
+                        t1 = d &+ ((a &>> 14 | a &<< 50) ^ (a &>> 18 | a &<< 46) ^ (a &>> 41 | a &<< 23))
+                            &+ ((a & b) ^ (~a & c)) &+ k[t &+ 4] &+ w[t &+ 4]
+                        h &+= t1
+                        d = t1 &+ ((e &>> 28 | e &<< 36) ^ (e &>> 34 | e &<< 30) ^ (e &>> 39 | e &<< 25))
+                            &+ ((e & f) ^ (e & g) ^ (f & g))
+                        t1 = c &+ ((h &>> 14 | h &<< 50) ^ (h &>> 18 | h &<< 46) ^ (h &>> 41 | h &<< 23))
+                            &+ ((h & a) ^ (~h & b)) &+ k[t &+ 5] &+ w[t &+ 5]
+                        g &+= t1
+                        c = t1 &+ ((d &>> 28 | d &<< 36) ^ (d &>> 34 | d &<< 30) ^ (d &>> 39 | d &<< 25))
+                            &+ ((d & e) ^ (d & f) ^ (e & f))
+                        t1 = b &+ ((g &>> 14 | g &<< 50) ^ (g &>> 18 | g &<< 46) ^ (g &>> 41 | g &<< 23))
+                            &+ ((g & h) ^ (~g & a)) &+ k[t &+ 6] &+ w[t &+ 6]
+                        f &+= t1
+                        b = t1 &+ ((c &>> 28 | c &<< 36) ^ (c &>> 34 | c &<< 30) ^ (c &>> 39 | c &<< 25))
+                            &+ ((c & d) ^ (c & e) ^ (d & e))
+                        t1 = a &+ ((f &>> 14 | f &<< 50) ^ (f &>> 18 | f &<< 46) ^ (f &>> 41 | f &<< 23))
+                            &+ ((f & g) ^ (~f & h)) &+ k[t &+ 7] &+ w[t &+ 7]
+                        e &+= t1
+                        a = t1 &+ ((b &>> 28 | b &<< 36) ^ (b &>> 34 | b &<< 30) ^ (b &>> 39 | b &<< 25))
+                            &+ ((b & c) ^ (b & d) ^ (c & d))
+                        t &+= 8
                     }
                     state[0] &+= a
                     state[1] &+= b
@@ -138,11 +180,6 @@ public struct SHA512: HashFunction, Sendable {
                 }
             }
         }
-    }
-
-    @inline(__always)
-    private static func rotr(_ value: UInt64, _ count: UInt64) -> UInt64 {
-        (value >> count) | (value << (64 - count))
     }
 
     private static let roundConstants: [UInt64] = [

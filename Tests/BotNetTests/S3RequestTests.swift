@@ -23,7 +23,8 @@ private let credentials = S3Credentials(accessKeyID: "AKIDEXAMPLE", secretAccess
 private let date = Date(timeIntervalSince1970: 1_440_938_160)
 
 private func client(
-    _ endpoint: String, addressing: S3Client.Addressing = .pathStyle, transport: any HTTPTransport = RecordingTransport(nil)
+    _ endpoint: String, addressing: S3Client.Addressing = .pathStyle,
+    transport: any HTTPTransport = RecordingTransport(nil)
 ) -> S3Client {
     S3Client(
         endpoint: URL(string: endpoint)!, region: "eu-central-1", credentials: credentials, addressing: addressing,
@@ -33,20 +34,32 @@ private func client(
 @Suite struct S3RequestTests {
     @Test func pathStyleAndVirtualHostedURLs() {
         let path = client("http://127.0.0.1:9000")
-        #expect(path.url(bucket: "data", key: "a b/c+d~é.json")?.absoluteString == "http://127.0.0.1:9000/data/a%20b/c%2Bd~%C3%A9.json")
+        #expect(
+            path.url(bucket: "data", key: "a b/c+d~é.json")?.absoluteString
+                == "http://127.0.0.1:9000/data/a%20b/c%2Bd~%C3%A9.json")
         let prefixed = client("https://store.example/s3/")
         #expect(prefixed.url(bucket: "data", key: "k")?.absoluteString == "https://store.example/s3/data/k")
 
         let virtual = client("https://s3.eu-central-1.amazonaws.com", addressing: .virtualHosted)
-        #expect(virtual.url(bucket: "my-bucket", key: "x/y.txt")?.absoluteString == "https://my-bucket.s3.eu-central-1.amazonaws.com/x/y.txt")
+        #expect(
+            virtual.url(bucket: "my-bucket", key: "x/y.txt")?.absoluteString
+                == "https://my-bucket.s3.eu-central-1.amazonaws.com/x/y.txt")
         // Not DNS-compatible, or dotted on https (wildcard certificate): path style instead.
-        #expect(virtual.url(bucket: "My_Bucket", key: "k")?.absoluteString == "https://s3.eu-central-1.amazonaws.com/My_Bucket/k")
-        #expect(virtual.url(bucket: "logs.example.com", key: "k")?.absoluteString == "https://s3.eu-central-1.amazonaws.com/logs.example.com/k")
+        #expect(
+            virtual.url(bucket: "My_Bucket", key: "k")?.absoluteString
+                == "https://s3.eu-central-1.amazonaws.com/My_Bucket/k")
+        #expect(
+            virtual.url(bucket: "logs.example.com", key: "k")?.absoluteString
+                == "https://s3.eu-central-1.amazonaws.com/logs.example.com/k")
         let plainVirtual = client("http://minio.local:9000", addressing: .virtualHosted)
-        #expect(plainVirtual.url(bucket: "logs.example.com", key: "k")?.absoluteString == "http://logs.example.com.minio.local:9000/k")
+        #expect(
+            plainVirtual.url(bucket: "logs.example.com", key: "k")?.absoluteString
+                == "http://logs.example.com.minio.local:9000/k")
 
         let aws = S3Client.aws(region: "ap-south-1", credentials: credentials, transport: RecordingTransport(nil))
-        #expect(aws.url(bucket: "reports", key: "2026/a.csv")?.absoluteString == "https://reports.s3.ap-south-1.amazonaws.com/2026/a.csv")
+        #expect(
+            aws.url(bucket: "reports", key: "2026/a.csv")?.absoluteString
+                == "https://reports.s3.ap-south-1.amazonaws.com/2026/a.csv")
     }
 
     @Test func putSignsBodyHashMetadataAndContentType() async throws {
@@ -93,7 +106,8 @@ private func client(
             <Error><Code>AccessDenied</Code><Message>Access &amp; more denied</Message>\
             <StringToSign>AWS4-HMAC-SHA256...</StringToSign><RequestId>REQ1</RequestId></Error>
             """
-        let denied = client("http://127.0.0.1:9000", transport: RecordingTransport(HTTPResponse(status: 403, body: Data(xml.utf8))))
+        let denied = client(
+            "http://127.0.0.1:9000", transport: RecordingTransport(HTTPResponse(status: 403, body: Data(xml.utf8))))
         await #expect(
             throws: S3Error.requestFailed(
                 operation: .putObject, bucket: "data", key: "k", status: 403, code: "AccessDenied",
@@ -101,11 +115,17 @@ private func client(
         ) {
             try await denied.putObject(bucket: "data", key: "k", body: Data())
         }
-        let headDenied = client("http://127.0.0.1:9000", transport: RecordingTransport(HTTPResponse(status: 403, headers: ["x-amz-request-id": "R2"])))
+        let headDenied = client(
+            "http://127.0.0.1:9000",
+            transport: RecordingTransport(HTTPResponse(status: 403, headers: ["x-amz-request-id": "R2"])))
         do {
             _ = try await headDenied.headObject(bucket: "data", key: "k")
         } catch {
-            #expect(error == .requestFailed(operation: .headObject, bucket: "data", key: "k", status: 403, code: nil, message: nil, requestID: "R2"))
+            #expect(
+                error
+                    == .requestFailed(
+                        operation: .headObject, bucket: "data", key: "k", status: 403, code: nil, message: nil,
+                        requestID: "R2"))
             #expect(error.description.contains("check the credentials"))
             #expect(!error.description.contains(credentials.secretAccessKey))
         }

@@ -75,7 +75,8 @@ import Testing
         let base64 = try render(polish, allows8Bit: false)
         #expect(base64.head.contains("Content-Transfer-Encoding: base64"))
         #expect(base64.body == Data("zażółć\r\n".utf8).base64EncodedString() + "\r\n")
-        let longLine = EmailMessage(from: "b@x.test", to: ["a@x.test"], subject: "s", body: String(repeating: "x", count: 1200))
+        let longLine = EmailMessage(
+            from: "b@x.test", to: ["a@x.test"], subject: "s", body: String(repeating: "x", count: 1200))
         let long = try render(longLine)
         #expect(long.head.contains("Content-Transfer-Encoding: base64"))
         #expect(long.body.components(separatedBy: "\r\n").allSatisfy { $0.utf8.count <= 76 })

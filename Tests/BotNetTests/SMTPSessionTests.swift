@@ -40,12 +40,16 @@ private func client(_ credentials: SMTPCredentials? = nil) -> SMTPClient {
         #expect(delivery.acceptedRecipients == ["ops@desk.test"])
         #expect(stream.closed)
         let transcript = stream.transcript
-        #expect(transcript.hasPrefix("EHLO bot.test\r\nHELO bot.test\r\nMAIL FROM:<bot@bot.test>\r\nRCPT TO:<ops@desk.test>\r\nDATA\r\n"))
+        #expect(
+            transcript.hasPrefix(
+                "EHLO bot.test\r\nHELO bot.test\r\nMAIL FROM:<bot@bot.test>\r\nRCPT TO:<ops@desk.test>\r\nDATA\r\n"))
         #expect(transcript.contains("Content-Transfer-Encoding: base64\r\n"))
         #expect(transcript.hasSuffix("\r\n.\r\nQUIT\r\n"))
         let encoded = try #require(transcript.components(separatedBy: "\r\n\r\n").dropFirst().first)
-        let body = try #require(Data(base64Encoded: encoded.components(separatedBy: "\r\n.\r\n")[0]
-            .replacingOccurrences(of: "\r\n", with: "")))
+        let body = try #require(
+            Data(
+                base64Encoded: encoded.components(separatedBy: "\r\n.\r\n")[0]
+                    .replacingOccurrences(of: "\r\n", with: "")))
         #expect(String(decoding: body, as: UTF8.self) == "línea 1\r\n.dot\r\nend\r\n")
     }
 
@@ -107,7 +111,10 @@ private func client(_ credentials: SMTPCredentials? = nil) -> SMTPClient {
                 message, over: stream, server: "r:25")
             Issue.record("a refused login was not reported")
         } catch {
-            #expect(error == .rejected(server: "r:25", stage: .auth, code: 535, message: "5.7.8 Authentication credentials invalid"))
+            #expect(
+                error
+                    == .rejected(
+                        server: "r:25", stage: .auth, code: 535, message: "5.7.8 Authentication credentials invalid"))
             let base64Password = Data(password.utf8).base64EncodedString()
             #expect(stream.transcript.contains("AUTH LOGIN\r\nYWxlcnRz\r\n\(base64Password)\r\n"))
             #expect(!error.description.contains(password))
@@ -121,7 +128,8 @@ private func client(_ credentials: SMTPCredentials? = nil) -> SMTPClient {
             try client().send(message, over: ScriptedStream(["HTTP/1.1 400 Bad Request\r\n"]), server: "r:25")
         }
         #expect(throws: SMTPError.malformedReply(server: "r:25", stage: .ehlo, line: "251 mixed codes")) {
-            try client().send(message, over: ScriptedStream(["220 hi\r\n", "250-relay\r\n251 mixed codes\r\n"]), server: "r:25")
+            try client().send(
+                message, over: ScriptedStream(["220 hi\r\n", "250-relay\r\n251 mixed codes\r\n"]), server: "r:25")
         }
         #expect(throws: SMTPError.connectionClosed(server: "r:25", stage: .mail)) {
             try client().send(message, over: ScriptedStream(["220 hi\r\n", "250 relay\r\n"]), server: "r:25")
@@ -153,6 +161,8 @@ private func client(_ credentials: SMTPCredentials? = nil) -> SMTPClient {
             "250 queued\r\n", "221 bye\r\n",
         ])
         _ = try client().send(international, over: accepted, server: "r:25")
-        #expect(accepted.transcript.contains("MAIL FROM:<bot@bot.test> BODY=8BITMIME SMTPUTF8\r\nRCPT TO:<józef@desk.test>\r\n"))
+        #expect(
+            accepted.transcript.contains(
+                "MAIL FROM:<bot@bot.test> BODY=8BITMIME SMTPUTF8\r\nRCPT TO:<józef@desk.test>\r\n"))
     }
 }

@@ -111,7 +111,8 @@ private let suiteCases = [
     @Test func signingAnHTTPRequestAddsTheHeadersButNotHost() throws {
         let signer = SigV4Signer(credentials: suiteCredentials, region: "eu-central-1")
         let url = try #require(URL(string: "http://127.0.0.1:9000/bucket/a%20b+c.txt?uploads&x=1"))
-        let request = HTTPRequest(method: .put, url: url, headers: ["Content-Type": "text/plain"], body: Data("hi".utf8))
+        let request = HTTPRequest(
+            method: .put, url: url, headers: ["Content-Type": "text/plain"], body: Data("hi".utf8))
         let signed = signer.sign(request, at: suiteDate, payload: .unsigned)
         #expect(signed.headers["host"] == nil)
         #expect(signed.headers["x-amz-date"] == "20150830T123600Z")
@@ -136,7 +137,8 @@ private let suiteCases = [
 
     @Test func s3KeepsDotSegmentsAndEncodesOnceWhileOtherServicesNormaliseAndEncodeTwice() {
         let s3 = SigV4Signer(credentials: suiteCredentials, region: "us-east-1", options: .s3)
-        let standard = SigV4Signer(credentials: suiteCredentials, region: "us-east-1", service: "es", options: .standard)
+        let standard = SigV4Signer(
+            credentials: suiteCredentials, region: "us-east-1", service: "es", options: .standard)
         let headers: HTTPHeaders = ["Host": "example.com"]
         func uri(_ signer: SigV4Signer, _ path: String) -> Substring {
             let request = signer.signature(
@@ -168,7 +170,9 @@ private let suiteCases = [
 
     @Test func credentialsNeverDescribeTheSecretOrToken() {
         let credentials = S3Credentials(accessKeyID: "AKID1", secretAccessKey: "very-secret", sessionToken: "tok-123")
-        for text in [credentials.description, credentials.debugDescription, "\(credentials)", String(reflecting: credentials)] {
+        for text in [
+            credentials.description, credentials.debugDescription, "\(credentials)", String(reflecting: credentials),
+        ] {
             #expect(text.contains("AKID1"))
             #expect(!text.contains("very-secret"))
             #expect(!text.contains("tok-123"))

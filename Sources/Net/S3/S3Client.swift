@@ -92,7 +92,8 @@ public struct S3Client: Sendable {
     /// when there is no such object.
     public func headObject(bucket: String, key: String) async throws(S3Error) -> S3ObjectInfo {
         let operation = S3Operation.headObject
-        let response = try await send(operation, method: .head, bucket: bucket, key: key, headers: HTTPHeaders(), body: Data())
+        let response = try await send(
+            operation, method: .head, bucket: bucket, key: key, headers: HTTPHeaders(), body: Data())
         guard let lengthText = response.headers["content-length"], let size = Int64(lengthText) else {
             throw .malformedResponse(operation: operation, bucket: bucket, key: key, reason: "no Content-Length")
         }
@@ -146,7 +147,8 @@ public struct S3Client: Sendable {
             throw .invalidRequest(operation: operation, bucket: bucket, key: key, reason: "invalid bucket name")
         }
         guard !key.isEmpty, key.utf8.count <= 1024 else {
-            throw .invalidRequest(operation: operation, bucket: bucket, key: key, reason: "the key must be 1–1024 bytes")
+            throw .invalidRequest(
+                operation: operation, bucket: bucket, key: key, reason: "the key must be 1–1024 bytes")
         }
         // URLSession (curl on Linux) resolves "." and ".." segments before sending, so the server would
         // see, and verify the signature over, a different path than the one signed.
@@ -157,7 +159,8 @@ public struct S3Client: Sendable {
                 reason: "keys with '.' or '..' path segments are not supported (HTTP clients rewrite them)")
         }
         guard let url = url(bucket: bucket, key: key) else {
-            throw .invalidRequest(operation: operation, bucket: bucket, key: key, reason: "cannot build a URL from \(endpoint)")
+            throw .invalidRequest(
+                operation: operation, bucket: bucket, key: key, reason: "cannot build a URL from \(endpoint)")
         }
         let request = signer.sign(
             HTTPRequest(method: method, url: url, headers: headers, body: body, timeout: timeout), at: clock(),

@@ -32,17 +32,17 @@ public enum S3Error: Error, Sendable, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case let .notFound(operation, bucket, key):
+        case .notFound(let operation, let bucket, let key):
             "S3 \(operation) s3://\(bucket)/\(key): not found (404) — check the bucket, key and region"
-        case let .requestFailed(operation, bucket, key, status, code, message, requestID):
+        case .requestFailed(let operation, let bucket, let key, let status, let code, let message, let requestID):
             "S3 \(operation) s3://\(bucket)/\(key) failed with HTTP \(status)"
                 + (code.map { " \($0)" } ?? "") + (message.map { ": \($0)" } ?? "")
                 + (requestID.map { " (request id \($0))" } ?? "") + Self.hint(status: status, code: code)
-        case let .transport(operation, bucket, key, reason):
+        case .transport(let operation, let bucket, let key, let reason):
             "S3 \(operation) s3://\(bucket)/\(key) got no response: \(reason)"
-        case let .invalidRequest(operation, bucket, key, reason):
+        case .invalidRequest(let operation, let bucket, let key, let reason):
             "S3 \(operation) s3://\(bucket)/\(key) not sent: \(reason)"
-        case let .malformedResponse(operation, bucket, key, reason):
+        case .malformedResponse(let operation, let bucket, let key, let reason):
             "S3 \(operation) s3://\(bucket)/\(key): unexpected response: \(reason)"
         }
     }

@@ -76,8 +76,11 @@ enum MIMEEncoding {
             nameTokens =
                 isAtomText
                 ? [name]
-                : ["\"" + name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-                    + "\""]
+                : [
+                    "\""
+                        + name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+                        + "\""
+                ]
         } else {
             nameTokens = encodedWords(name)
         }

@@ -16,7 +16,7 @@ public struct SMTPCapabilities: Sendable, Equatable {
     }
 
     /// No extensions: what a HELO-only server offers.
-    public static let none = SMTPCapabilities(extensions: [:])
+    public static let empty = SMTPCapabilities(extensions: [:])
 
     private init(extensions: [String: [String]]) { self.extensions = extensions }
 

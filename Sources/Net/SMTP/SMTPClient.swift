@@ -55,7 +55,8 @@ public struct SMTPClient: Sendable {
     /// The blocking socket dialogue runs on a Dispatch worker, not on the caller's task, so it does not
     /// hold a thread of Swift's cooperative pool; every read and write is bounded by ``timeout``.
     public func send(_ message: EmailMessage) async throws(SMTPError) -> SMTPDelivery {
-        let result = await withCheckedContinuation { (continuation: CheckedContinuation<Result<SMTPDelivery, SMTPError>, Never>) in
+        let result = await withCheckedContinuation {
+            (continuation: CheckedContinuation<Result<SMTPDelivery, SMTPError>, Never>) in
             DispatchQueue.global(qos: .utility).async {
                 continuation.resume(returning: Result { () throws(SMTPError) in try self.sendBlocking(message) })
             }

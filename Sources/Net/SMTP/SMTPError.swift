@@ -45,26 +45,26 @@ public enum SMTPError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .invalidMessage(let error):
             "cannot send the e-mail: \(error)"
-        case let .connection(server, stage, error):
+        case .connection(let server, let stage, let error):
             "SMTP \(stage) with \(server) failed: \(error)"
-        case let .connectionClosed(server, stage):
+        case .connectionClosed(let server, let stage):
             "SMTP server \(server) closed the connection during \(stage) — check the relay's logs"
-        case let .malformedReply(server, stage, line):
+        case .malformedReply(let server, let stage, let line):
             "SMTP server \(server) sent a malformed reply during \(stage): \(line.debugDescription) — "
                 + "is \(server) really an SMTP server (not TLS-only or HTTP)?"
-        case let .rejected(server, stage, code, message):
+        case .rejected(let server, let stage, let code, let message):
             "SMTP server \(server) rejected \(stage) with \(code) \(message)" + Self.hint(stage: stage, code: code)
-        case let .recipientsRejected(server, rejections):
+        case .recipientsRejected(let server, let rejections):
             "SMTP server \(server) rejected \(rejections.count) recipient(s): "
                 + rejections.map(\.description).joined(separator: ", ")
                 + "; nothing was sent — fix or remove these addresses"
-        case let .authenticationUnsupported(server, offered):
+        case .authenticationUnsupported(let server, let offered):
             "SMTP server \(server) offers no supported AUTH mechanism (offered: "
                 + (offered.isEmpty ? "none" : offered.joined(separator: " "))
                 + "; supported: PLAIN, LOGIN) — configure the relay for AUTH PLAIN or LOGIN, or remove the credentials"
-        case let .utf8AddressUnsupported(server, address):
+        case .utf8AddressUnsupported(let server, let address):
             "SMTP server \(server) does not support SMTPUTF8, needed for the address \(address)"
-        case let .messageTooLarge(server, size, limit):
+        case .messageTooLarge(let server, let size, let limit):
             "the e-mail is \(size) bytes but SMTP server \(server) accepts at most \(limit) — shorten the message"
         }
     }
@@ -72,7 +72,8 @@ public enum SMTPError: Error, Sendable, Equatable, CustomStringConvertible {
     private static func hint(stage: SMTPStage, code: Int) -> String {
         switch (stage, code) {
         case (.auth, 535): " — the user name or password is wrong; check the relay credentials"
-        case (.auth, 534), (.auth, 538): " — the relay wants an encrypted link for AUTH; use a local TLS relay (docs/email.md)"
+        case (.auth, 534), (.auth, 538):
+            " — the relay wants an encrypted link for AUTH; use a local TLS relay (docs/email.md)"
         case (.mail, 530): " — the relay requires authentication; configure SMTP credentials"
         case (_, 400..<500): " (temporary; retry later)"
         default: ""

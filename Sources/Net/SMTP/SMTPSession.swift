@@ -113,7 +113,7 @@ final class SMTPSession<Stream: SMTPStream> {
         guard ehlo.isPermanentFailure else { throw rejection(.ehlo, ehlo) }
         let helo = try command("HELO \(clientName)", stage: .helo)
         guard helo.isPositiveCompletion else { throw rejection(.helo, helo) }
-        return .none
+        return .empty
     }
 
     /// AUTH PLAIN when offered (one round trip), else AUTH LOGIN. The commands carrying secrets are never
@@ -204,7 +204,8 @@ final class SMTPSession<Stream: SMTPStream> {
                 return line
             }
             guard buffer.count - bufferStart <= maximumReplyBytes else {
-                throw .malformedReply(server: server, stage: stage, line: "a line longer than \(maximumReplyBytes) bytes")
+                throw .malformedReply(
+                    server: server, stage: stage, line: "a line longer than \(maximumReplyBytes) bytes")
             }
             let chunk: [UInt8]
             do {

@@ -1,7 +1,7 @@
 import BotNet
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct HTTPServerTests {
     static func router() -> HTTPRouter {
@@ -17,19 +17,23 @@ import TestSupport
 
     @Test func routesByMethodAndPath() async throws {
         try await withServer(Self.router()) { server in
-            let ok = try await rawExchange(port: server.port, "GET /hello HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n")
+            let ok = try await rawExchange(
+                port: server.port, "GET /hello HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n")
             #expect(ok.hasPrefix("HTTP/1.1 200 OK\r\n"))
             #expect(ok.contains("Content-Length: 5\r\n"))
             #expect(ok.hasSuffix("\r\n\r\nhello"))
 
-            let missing = try await rawExchange(port: server.port, "GET /nope HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n")
+            let missing = try await rawExchange(
+                port: server.port, "GET /nope HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n")
             #expect(missing.hasPrefix("HTTP/1.1 404 Not Found\r\n"))
 
-            let wrongMethod = try await rawExchange(port: server.port, "DELETE /hello HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n")
+            let wrongMethod = try await rawExchange(
+                port: server.port, "DELETE /hello HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n")
             #expect(wrongMethod.hasPrefix("HTTP/1.1 405 Method Not Allowed\r\n"))
             #expect(wrongMethod.contains("Allow: GET\r\n"))
 
-            let head = try await rawExchange(port: server.port, "HEAD /hello HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n")
+            let head = try await rawExchange(
+                port: server.port, "HEAD /hello HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n")
             #expect(head.hasPrefix("HTTP/1.1 200 OK\r\n"))
             #expect(head.contains("Content-Length: 5\r\n"))
             #expect(head.hasSuffix("\r\n\r\n"))
@@ -46,9 +50,11 @@ import TestSupport
         var router = HTTPRouter { request in HTTPResponse(status: 200, body: Data("fallback \(request.path)".utf8)) }
         router.add(.get, "/known") { _ in HTTPResponse(status: 204) }
         try await withServer(router) { server in
-            let other = try await rawExchange(port: server.port, "GET /any/where?x=1 HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n")
+            let other = try await rawExchange(
+                port: server.port, "GET /any/where?x=1 HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n")
             #expect(other.hasSuffix("\r\n\r\nfallback /any/where"))
-            let known = try await rawExchange(port: server.port, "GET /known HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n")
+            let known = try await rawExchange(
+                port: server.port, "GET /known HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n")
             #expect(known.hasPrefix("HTTP/1.1 204 No Content\r\n"))
             #expect(!known.contains("Content-Length"))
         }
@@ -153,8 +159,11 @@ import TestSupport
             #expect(answer.hasPrefix("HTTP/1.1 413 "))
             let viaCurl = try await offPool {
                 try runProcess(
-                    "curl", ["-s", "-m", "20", "-o", "/dev/null", "-w", "%{http_code}", "--data-binary", body,
-                        "http://127.0.0.1:\(server.port)/echo"])
+                    "curl",
+                    [
+                        "-s", "-m", "20", "-o", "/dev/null", "-w", "%{http_code}", "--data-binary", body,
+                        "http://127.0.0.1:\(server.port)/echo",
+                    ])
             }
             #expect(viaCurl.outputText == "413")
             try await expectHealthy(server)
@@ -167,7 +176,8 @@ import TestSupport
                 port: server.port, chunks: [Array("GET /hello HTTP/1.1\r\nHost: a\r\n".utf8)], halfClose: true)
             #expect(answer.hasPrefix("HTTP/1.1 400 "))
             let partialBody = try await rawExchange(
-                port: server.port, chunks: [Array("POST /echo HTTP/1.1\r\nHost: a\r\nContent-Length: 10\r\n\r\nabc".utf8)],
+                port: server.port,
+                chunks: [Array("POST /echo HTTP/1.1\r\nHost: a\r\nContent-Length: 10\r\n\r\nabc".utf8)],
                 halfClose: true)
             #expect(partialBody.isEmpty)
             try await expectHealthy(server)

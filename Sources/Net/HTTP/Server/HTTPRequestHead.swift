@@ -75,7 +75,8 @@ struct HTTPRequestHead {
 
         if !headers.values(for: "Transfer-Encoding").isEmpty {
             return .failure(
-                Rejection(status: 501, reason: "Transfer-Encoding request bodies are not supported; send Content-Length"))
+                Rejection(
+                    status: 501, reason: "Transfer-Encoding request bodies are not supported; send Content-Length"))
         }
         var contentLength = 0
         let lengths = headers.values(for: "Content-Length").flatMap { $0.split(separator: ",") }

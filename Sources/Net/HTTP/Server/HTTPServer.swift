@@ -26,6 +26,7 @@ import Synchronization
 public final class HTTPServer: Sendable {
     /// The port the server listens on (the one chosen when the configuration asked for port 0).
     public let port: UInt16
+    /// The address the server listens on.
     public let host: String
     private let configuration: HTTPServerConfiguration
     private let router: HTTPRouter

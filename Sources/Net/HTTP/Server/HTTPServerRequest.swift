@@ -2,12 +2,15 @@ import Foundation
 
 /// A request received by ``HTTPServer``, as its handler sees it.
 public struct HTTPServerRequest: Sendable {
+    /// The method as sent (any token, not only the predefined ones).
     public var method: HTTPMethod
     /// The path exactly as sent, without the query (e.g. "/api/v3/klines"); routes match it exactly.
     public var path: String
     /// The query's name/value pairs in order, `+` and percent escapes decoded; empty when there is none.
     public var queryItems: [(name: String, value: String)]
+    /// The header fields in the order received.
     public var headers: HTTPHeaders
+    /// The body (Content-Length bytes); empty when there is none.
     public var body: Data
     /// "ip:port" of the client.
     public var remoteAddress: String

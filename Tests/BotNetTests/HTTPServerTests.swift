@@ -12,6 +12,10 @@ import Testing
             return HTTPResponse(status: 200, headers: ["Content-Type": "text/plain"], body: Data(pairs.utf8))
         }
         router.add(.post, "/echo") { request in HTTPResponse(status: 201, body: request.body) }
+        router.add(.post, "/form") { request in
+            let pairs = request.formItems.map { "\($0.name)=\($0.value)" }.joined(separator: "&")
+            return HTTPResponse(status: 200, body: Data("\(request.query)|\(pairs)".utf8))
+        }
         return router
     }
 
@@ -43,6 +47,12 @@ import Testing
             #expect(query.hasPrefix("HTTP/1.1 200 OK\r\n"))
             #expect(query.contains("Connection: close\r\n"))
             #expect(query.hasSuffix("\r\n\r\nsymbol=BTC/USDT&limit=5&note=a b&flag="))
+
+            let form = try await rawExchange(
+                port: server.port,
+                "POST /form?signature=ab%2B HTTP/1.1\r\nHost: a\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                    + "Content-Length: 24\r\nConnection: close\r\n\r\nsymbol=ETH%2FBTC&side=B+")
+            #expect(form.hasSuffix("\r\n\r\nsignature=ab%2B|symbol=ETH/BTC&side=B "))
         }
     }
 

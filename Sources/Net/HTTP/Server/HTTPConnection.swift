@@ -45,7 +45,7 @@ final class HTTPConnection {
             served += 1
 
             let request = HTTPServerRequest(
-                method: head.method, path: head.path, queryItems: HTTPRequestHead.queryItems(head.query),
+                method: head.method, path: head.path, query: head.query,
                 headers: head.headers, body: body, remoteAddress: socket.peer, version: head.version)
             let response = respond(to: request)
             let keepAlive = head.keepAlive && served < configuration.maxRequestsPerConnection && !isStopping()

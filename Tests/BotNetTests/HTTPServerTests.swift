@@ -316,6 +316,30 @@ import Testing
         #expect(error == .cannotConnect(host: "127.0.0.1", port: port, reason: "Connection refused"))
     }
 
+    @Test func stopCancelsHandlersAfterTheGracePeriod() async throws {
+        let (entered, enteredSignal) = AsyncStream<Void>.makeStream()
+        var router = HTTPRouter()
+        router.add(.get, "/forever") { _ in
+            enteredSignal.yield()
+            let outcome: String
+            do {
+                try await Task.sleep(for: .seconds(600))
+                outcome = "slept"
+            } catch {
+                outcome = "cancelled"
+            }
+            return HTTPResponse(status: 503, body: Data(outcome.utf8))
+        }
+        let server = try HTTPServer.start(
+            router: router, configuration: HTTPServerConfiguration(shutdownGracePeriod: .milliseconds(100)))
+        async let answer = rawExchange(port: server.port, "GET /forever HTTP/1.1\r\nHost: a\r\n\r\n")
+        for await _ in entered { break }
+        await server.stop()
+        let text = try await answer
+        #expect(text.hasPrefix("HTTP/1.1 503 "))
+        #expect(text.hasSuffix("\r\n\r\ncancelled"))
+    }
+
     @Test func stopClosesIdleKeepAliveConnections() async throws {
         let server = try HTTPServer.start(router: Self.router())
         let port = server.port

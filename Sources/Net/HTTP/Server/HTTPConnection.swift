@@ -9,6 +9,8 @@ final class HTTPConnection {
     private let router: HTTPRouter
     private let configuration: HTTPServerConfiguration
     private let isStopping: @Sendable () -> Bool
+    /// Tells the server which handler task is running (nil when none), so stop() can cancel it.
+    private let track: @Sendable (Task<Void, Never>?) -> Void
     /// Bytes received and not yet consumed: the current request and any pipelined ones after it.
     private var buffer: [UInt8] = []
     /// How far `buffer` has been searched for the end of the head, so tiny writes cost linear time.
@@ -17,8 +19,9 @@ final class HTTPConnection {
 
     init(
         socket: TCPSocket, router: HTTPRouter, configuration: HTTPServerConfiguration,
-        isStopping: @escaping @Sendable () -> Bool
+        isStopping: @escaping @Sendable () -> Bool, track: @escaping @Sendable (Task<Void, Never>?) -> Void
     ) {
+        self.track = track
         self.socket = socket
         self.router = router
         self.configuration = configuration
@@ -168,12 +171,14 @@ final class HTTPConnection {
         let done = DispatchSemaphore(value: 0)
         // An unstructured task is the bridge from this blocking thread into async code; the thread waits
         // for it, so the task never outlives the connection and stop() waits for it.
-        Task {
+        let task = Task {
             let response = await handler(request)
             slot.withLock { $0 = response }
             done.signal()
         }
+        track(task)
         done.wait()
+        track(nil)
         return slot.withLock { $0 } ?? .plain(500, "the handler produced no response")
     }
 

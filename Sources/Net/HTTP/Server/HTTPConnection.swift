@@ -36,7 +36,7 @@ final class HTTPConnection {
         do { try socket.setTimeout(configuration.writeTimeout) } catch { return }
         var served = 0
         while true {
-            guard let (head, bodyStart) = readHead(idle: served > 0) else { return }
+            guard let (head, bodyStart) = readHead() else { return }
             guard head.contentLength <= configuration.maxBodyBytes else {
                 reject(413, "the request body exceeds \(configuration.maxBodyBytes) bytes")
                 return
@@ -63,9 +63,10 @@ final class HTTPConnection {
 
     /// Reads until a whole head is buffered and parses it; answers and returns nil when the client is
     /// gone, too slow, or sent something unacceptable. Returns the head and where its body starts.
-    private func readHead(idle: Bool) -> (HTTPRequestHead, Int)? {
+    private func readHead() -> (HTTPRequestHead, Int)? {
         var started = false
-        var deadline = clock.now.advanced(by: idle ? configuration.idleTimeout : configuration.requestTimeout)
+        // Until the first byte the connection is idle; from then on the whole request has to arrive in time.
+        var deadline = clock.now.advanced(by: configuration.idleTimeout)
         while true {
             // Empty lines before a request line are to be ignored (RFC 9112 §2.2).
             if !started, let first = buffer.firstIndex(where: { $0 != 0x0d && $0 != 0x0a }) {

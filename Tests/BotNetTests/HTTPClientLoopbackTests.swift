@@ -28,7 +28,9 @@ import Testing
             for await _ in release { break }
             return HTTPResponse(status: 200)
         }
-        router.add(.get, "/moved") { _ in HTTPResponse(status: 302, headers: ["Location": "http://127.0.0.1:1/elsewhere"]) }
+        router.add(.get, "/moved") { _ in
+            HTTPResponse(status: 302, headers: ["Location": "http://127.0.0.1:1/elsewhere"])
+        }
         return router
     }
 
@@ -72,7 +74,8 @@ import Testing
             let body = Data((0..<100_000).map { UInt8(truncatingIfNeeded: $0 % 251) })
             let answer = try await client.send(
                 HTTPRequest(
-                    method: .post, url: URL(string: "\(base)/echo")!, headers: ["Content-Type": "application/octet-stream"],
+                    method: .post, url: URL(string: "\(base)/echo")!,
+                    headers: ["Content-Type": "application/octet-stream"],
                     body: body))
             #expect(answer.body == Data("application/octet-stream ".utf8) + body)
         }
@@ -107,7 +110,8 @@ import Testing
             #expect(
                 error
                     == .transport(
-                        underlying: .timedOut(after: .milliseconds(300)), method: .get, url: "\(base)/slow", attempts: 1))
+                        underlying: .timedOut(after: .milliseconds(300)), method: .get, url: "\(base)/slow", attempts: 1
+                    ))
         }
     }
 
@@ -119,7 +123,9 @@ import Testing
             task.cancel()
             // Without cancellation reaching the URLSessionTask this would wait for the 50 s timeout.
             let result = await task.result
-            #expect(throws: HTTPClientError.cancelled(method: .get, url: "\(base)/slow", attempts: 1)) { try result.get() }
+            #expect(throws: HTTPClientError.cancelled(method: .get, url: "\(base)/slow", attempts: 1)) {
+                try result.get()
+            }
         }
     }
 

@@ -57,8 +57,9 @@ final class VirtualClock: Sendable {
     }
 }
 
-func response(_ status: Int, _ body: String = "", headers: HTTPHeaders = HTTPHeaders()) -> Result<HTTPResponse, any Error>
-{
+func response(_ status: Int, _ body: String = "", headers: HTTPHeaders = HTTPHeaders()) -> Result<
+    HTTPResponse, any Error
+> {
     .success(HTTPResponse(status: status, headers: headers, body: Data(body.utf8)))
 }
 
@@ -131,7 +132,7 @@ func response(_ status: Int, _ body: String = "", headers: HTTPHeaders = HTTPHea
             error?.description
                 == "GET https://api.binance.com/api/v3/klines answered 429 after 1 attempt (Retry-After 3600 s): "
                 + "{\"code\":-1003,\"msg\":\"Way too many requests\"}")
-        guard case let .status(code, headers, _, _, _, attempts, retryAfter) = error else {
+        guard case .status(let code, let headers, _, _, _, let attempts, let retryAfter) = error else {
             Issue.record("expected a status error")
             return
         }
@@ -144,7 +145,8 @@ func response(_ status: Int, _ body: String = "", headers: HTTPHeaders = HTTPHea
             string: "https://user:pass@api.binance.com/api/v3/order?symbol=BTCUSDT&timestamp=1700000000000"
                 + "&signature=c8db56825ae71d6d79447849e617115f4a920fa2acdcab2b053c4b2838bd6b71")!
         let request = HTTPRequest(
-            method: .post, url: signed, headers: ["X-MBX-APIKEY": "vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A"],
+            method: .post, url: signed,
+            headers: ["X-MBX-APIKEY": "vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A"],
             body: Data("quantity=1&price=2".utf8))
         let clock = VirtualClock()
         let transport = ScriptedTransport([response(400, "{\"code\":-1102,\"msg\":\"Mandatory parameter missing\"}")])
@@ -166,7 +168,7 @@ func response(_ status: Int, _ body: String = "", headers: HTTPHeaders = HTTPHea
         let client = HTTPClient(
             transport: ScriptedTransport([response(404, body)]), retryPolicy: policy, timing: VirtualClock().timing)
         let error = await #expect(throws: HTTPClientError.self) { try await client.send(HTTPRequest(url: url)) }
-        guard case let .status(_, _, excerpt, _, _, _, _) = error else {
+        guard case .status(_, _, let excerpt, _, _, _, _) = error else {
             Issue.record("expected a status error")
             return
         }
@@ -183,7 +185,8 @@ func response(_ status: Int, _ body: String = "", headers: HTTPHeaders = HTTPHea
     @Test func everyResponseIsObserved() async throws {
         let weights = Mutex<[String]>([])
         let transport = ScriptedTransport([
-            response(503, headers: ["X-MBX-USED-WEIGHT-1M": "1190"]), response(200, headers: ["x-mbx-used-weight-1m": "1191"]),
+            response(503, headers: ["X-MBX-USED-WEIGHT-1M": "1190"]),
+            response(200, headers: ["x-mbx-used-weight-1m": "1191"]),
         ])
         let client = HTTPClient(
             transport: transport, retryPolicy: policy,
@@ -221,7 +224,8 @@ func response(_ status: Int, _ body: String = "", headers: HTTPHeaders = HTTPHea
 
         // A refused connection or a 429 never reached the order book: safe to retry.
         let refused = ScriptedTransport([
-            .failure(HTTPTransportError.cannotConnect(host: "api.binance.com", port: nil)), response(429), response(200),
+            .failure(HTTPTransportError.cannotConnect(host: "api.binance.com", port: nil)), response(429),
+            response(200),
         ])
         let retried = HTTPClient(transport: refused, retryPolicy: policy, timing: VirtualClock().timing)
         #expect(try await retried.send(HTTPRequest(method: .post, url: url)).status == 200)
@@ -282,7 +286,9 @@ func response(_ status: Int, _ body: String = "", headers: HTTPHeaders = HTTPHea
         for await _ in entered.stream { break }
         task.cancel()
         let result = await task.result
-        #expect(throws: HTTPClientError.cancelled(method: .get, url: "https://api.binance.com/api/v3/klines", attempts: 1)) {
+        #expect(
+            throws: HTTPClientError.cancelled(method: .get, url: "https://api.binance.com/api/v3/klines", attempts: 1)
+        ) {
             try result.get()
         }
 
@@ -290,7 +296,9 @@ func response(_ status: Int, _ body: String = "", headers: HTTPHeaders = HTTPHea
             transport: ScriptedTransport([response(503), response(200)]), retryPolicy: policy,
             timing: RetryTiming(
                 now: { .zero }, sleep: { _ in throw CancellationError() }, random: { 0 }, currentDate: { Date.now }))
-        await #expect(throws: HTTPClientError.cancelled(method: .get, url: "https://api.binance.com/api/v3/klines", attempts: 1)) {
+        await #expect(
+            throws: HTTPClientError.cancelled(method: .get, url: "https://api.binance.com/api/v3/klines", attempts: 1)
+        ) {
             try await sleeping.send(HTTPRequest(url: url))
         }
     }

@@ -1,7 +1,7 @@
 import BotNet
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct HTTPServerTests {
     static func router() -> HTTPRouter {
@@ -12,24 +12,32 @@ import TestSupport
             return HTTPResponse(status: 200, headers: ["Content-Type": "text/plain"], body: Data(pairs.utf8))
         }
         router.add(.post, "/echo") { request in HTTPResponse(status: 201, body: request.body) }
+        router.add(.post, "/form") { request in
+            let pairs = request.formItems.map { "\($0.name)=\($0.value)" }.joined(separator: "&")
+            return HTTPResponse(status: 200, body: Data("\(request.query)|\(pairs)".utf8))
+        }
         return router
     }
 
     @Test func routesByMethodAndPath() async throws {
         try await withServer(Self.router()) { server in
-            let ok = try await rawExchange(port: server.port, "GET /hello HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n")
+            let ok = try await rawExchange(
+                port: server.port, "GET /hello HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n")
             #expect(ok.hasPrefix("HTTP/1.1 200 OK\r\n"))
             #expect(ok.contains("Content-Length: 5\r\n"))
             #expect(ok.hasSuffix("\r\n\r\nhello"))
 
-            let missing = try await rawExchange(port: server.port, "GET /nope HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n")
+            let missing = try await rawExchange(
+                port: server.port, "GET /nope HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n")
             #expect(missing.hasPrefix("HTTP/1.1 404 Not Found\r\n"))
 
-            let wrongMethod = try await rawExchange(port: server.port, "DELETE /hello HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n")
+            let wrongMethod = try await rawExchange(
+                port: server.port, "DELETE /hello HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n")
             #expect(wrongMethod.hasPrefix("HTTP/1.1 405 Method Not Allowed\r\n"))
             #expect(wrongMethod.contains("Allow: GET\r\n"))
 
-            let head = try await rawExchange(port: server.port, "HEAD /hello HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n")
+            let head = try await rawExchange(
+                port: server.port, "HEAD /hello HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n")
             #expect(head.hasPrefix("HTTP/1.1 200 OK\r\n"))
             #expect(head.contains("Content-Length: 5\r\n"))
             #expect(head.hasSuffix("\r\n\r\n"))
@@ -39,6 +47,12 @@ import TestSupport
             #expect(query.hasPrefix("HTTP/1.1 200 OK\r\n"))
             #expect(query.contains("Connection: close\r\n"))
             #expect(query.hasSuffix("\r\n\r\nsymbol=BTC/USDT&limit=5&note=a b&flag="))
+
+            let form = try await rawExchange(
+                port: server.port,
+                "POST /form?signature=ab%2B HTTP/1.1\r\nHost: a\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                    + "Content-Length: 24\r\nConnection: close\r\n\r\nsymbol=ETH%2FBTC&side=B+")
+            #expect(form.hasSuffix("\r\n\r\nsignature=ab%2B|symbol=ETH/BTC&side=B "))
         }
     }
 
@@ -46,9 +60,11 @@ import TestSupport
         var router = HTTPRouter { request in HTTPResponse(status: 200, body: Data("fallback \(request.path)".utf8)) }
         router.add(.get, "/known") { _ in HTTPResponse(status: 204) }
         try await withServer(router) { server in
-            let other = try await rawExchange(port: server.port, "GET /any/where?x=1 HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n")
+            let other = try await rawExchange(
+                port: server.port, "GET /any/where?x=1 HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n")
             #expect(other.hasSuffix("\r\n\r\nfallback /any/where"))
-            let known = try await rawExchange(port: server.port, "GET /known HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n")
+            let known = try await rawExchange(
+                port: server.port, "GET /known HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n")
             #expect(known.hasPrefix("HTTP/1.1 204 No Content\r\n"))
             #expect(!known.contains("Content-Length"))
         }
@@ -153,8 +169,11 @@ import TestSupport
             #expect(answer.hasPrefix("HTTP/1.1 413 "))
             let viaCurl = try await offPool {
                 try runProcess(
-                    "curl", ["-s", "-m", "20", "-o", "/dev/null", "-w", "%{http_code}", "--data-binary", body,
-                        "http://127.0.0.1:\(server.port)/echo"])
+                    "curl",
+                    [
+                        "-s", "-m", "20", "-o", "/dev/null", "-w", "%{http_code}", "--data-binary", body,
+                        "http://127.0.0.1:\(server.port)/echo",
+                    ])
             }
             #expect(viaCurl.outputText == "413")
             try await expectHealthy(server)
@@ -167,7 +186,8 @@ import TestSupport
                 port: server.port, chunks: [Array("GET /hello HTTP/1.1\r\nHost: a\r\n".utf8)], halfClose: true)
             #expect(answer.hasPrefix("HTTP/1.1 400 "))
             let partialBody = try await rawExchange(
-                port: server.port, chunks: [Array("POST /echo HTTP/1.1\r\nHost: a\r\nContent-Length: 10\r\n\r\nabc".utf8)],
+                port: server.port,
+                chunks: [Array("POST /echo HTTP/1.1\r\nHost: a\r\nContent-Length: 10\r\n\r\nabc".utf8)],
                 halfClose: true)
             #expect(partialBody.isEmpty)
             try await expectHealthy(server)
@@ -294,6 +314,30 @@ import TestSupport
             try await offPool { try TCPSocket.connect(host: "127.0.0.1", port: port, timeout: .seconds(2)).close() }
         }
         #expect(error == .cannotConnect(host: "127.0.0.1", port: port, reason: "Connection refused"))
+    }
+
+    @Test func stopCancelsHandlersAfterTheGracePeriod() async throws {
+        let (entered, enteredSignal) = AsyncStream<Void>.makeStream()
+        var router = HTTPRouter()
+        router.add(.get, "/forever") { _ in
+            enteredSignal.yield()
+            let outcome: String
+            do {
+                try await Task.sleep(for: .seconds(600))
+                outcome = "slept"
+            } catch {
+                outcome = "cancelled"
+            }
+            return HTTPResponse(status: 503, body: Data(outcome.utf8))
+        }
+        let server = try HTTPServer.start(
+            router: router, configuration: HTTPServerConfiguration(shutdownGracePeriod: .milliseconds(100)))
+        async let answer = rawExchange(port: server.port, "GET /forever HTTP/1.1\r\nHost: a\r\n\r\n")
+        for await _ in entered { break }
+        await server.stop()
+        let text = try await answer
+        #expect(text.hasPrefix("HTTP/1.1 503 "))
+        #expect(text.hasSuffix("\r\n\r\ncancelled"))
     }
 
     @Test func stopClosesIdleKeepAliveConnections() async throws {

@@ -29,25 +29,25 @@ public enum SocketError: Error, Sendable, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case let .cannotResolve(host, port, reason):
+        case .cannotResolve(let host, let port, let reason):
             "cannot resolve \(host):\(port): \(reason) — use an IPv4 address such as 127.0.0.1 or 'localhost'"
-        case let .cannotConnect(host, port, reason):
+        case .cannotConnect(let host, let port, let reason):
             "cannot connect to \(host):\(port): \(reason) — is the server at \(host):\(port) running?"
-        case let .connectTimedOut(host, port, timeout):
+        case .connectTimedOut(let host, let port, let timeout):
             "cannot connect to \(host):\(port): no answer within \(timeout) — check the address and any firewall"
-        case let .timedOut(peer, operation):
+        case .timedOut(let peer, let operation):
             "\(operation) \(peer) timed out — the peer is not responding; retry or raise the timeout"
-        case let .readFailed(peer, reason):
+        case .readFailed(let peer, let reason):
             "reading from \(peer) failed: \(reason)"
-        case let .writeFailed(peer, reason):
+        case .writeFailed(let peer, let reason):
             "writing to \(peer) failed: \(reason)"
-        case let .cannotListen(host, port, reason):
+        case .cannotListen(let host, let port, let reason):
             "cannot listen on \(host):\(port): \(reason) — is another process using the port? Port 0 picks a free one"
-        case let .acceptFailed(address, reason):
+        case .acceptFailed(let address, let reason):
             "accepting a connection on \(address) failed: \(reason)"
-        case let .optionFailed(peer, option, reason):
+        case .optionFailed(let peer, let option, let reason):
             "setting \(option) on the socket for \(peer) failed: \(reason)"
-        case let .closed(peer):
+        case .closed(let peer):
             "the socket for \(peer) is already closed (a bug in the caller: it was used after close())"
         }
     }

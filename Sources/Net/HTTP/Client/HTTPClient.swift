@@ -10,13 +10,16 @@ import Foundation
 /// let response = try await client.send(HTTPRequest(url: klinesURL))
 /// ```
 public struct HTTPClient: Sendable {
+    /// What sends each attempt: ``URLSessionTransport`` for real traffic, a fake in tests.
     public var transport: any HTTPTransport
+    /// Which failures are retried, how often, how long to wait in between, and the overall deadline.
     public var retryPolicy: RetryPolicy
     /// Statuses outside 2xx that are returned rather than thrown (e.g. 404 for "no such object").
     public var acceptedStatuses: Set<Int>
     /// Called with every response that arrives, retried ones included: the place to read rate-limit
     /// headers such as `X-MBX-USED-WEIGHT-1M`.
     public var onResponse: (@Sendable (HTTPResponse) -> Void)?
+    /// The clock, sleep and random source used between attempts.
     public var timing: RetryTiming
 
     /// The longest response body excerpt an error keeps, in bytes.
@@ -83,12 +86,13 @@ public struct HTTPClient: Sendable {
             let retryable: Bool
             var wait: Duration?
             switch failure {
-            case let .status(response, retryAfter):
+            case .status(let response, let retryAfter):
                 finalError = .status(
                     code: response.status, headers: response.headers, bodyExcerpt: Self.excerpt(response.body),
                     method: request.method, url: url, attempts: attempts, retryAfter: retryAfter)
                 lastFailure = "answered \(response.status)"
-                let safe = response.status == 429 || policy.retriesNonIdempotentRequests
+                let safe =
+                    response.status == 429 || policy.retriesNonIdempotentRequests
                     || Self.isIdempotent(request.method)
                 retryable = policy.retryableStatuses.contains(response.status) && safe
                 if let retryAfter {
@@ -96,10 +100,11 @@ public struct HTTPClient: Sendable {
                     guard retryAfter <= policy.retryAfterLimit else { throw finalError }
                     wait = retryAfter
                 }
-            case let .transport(error):
+            case .transport(let error):
                 finalError = .transport(underlying: error, method: request.method, url: url, attempts: attempts)
                 lastFailure = error.description
-                let safe = error.requestWasNotSent || policy.retriesNonIdempotentRequests
+                let safe =
+                    error.requestWasNotSent || policy.retriesNonIdempotentRequests
                     || Self.isIdempotent(request.method)
                 retryable = policy.retriesTransportFailures && error.isRetryable && safe
             }

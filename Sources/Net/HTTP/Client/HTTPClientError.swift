@@ -14,23 +14,23 @@ public enum HTTPClientError: Error, Sendable, Equatable, CustomStringConvertible
 
     /// The HTTP status, when the failure was an unaccepted answer.
     public var status: Int? {
-        if case let .status(code, _, _, _, _, _, _) = self { return code }
+        if case .status(let code, _, _, _, _, _, _) = self { return code }
         return nil
     }
 
     public var description: String {
         switch self {
-        case let .status(code, _, excerpt, method, url, attempts, retryAfter):
+        case .status(let code, _, let excerpt, let method, let url, let attempts, let retryAfter):
             let wait = retryAfter.map { " (Retry-After \($0.operatorText))" } ?? ""
             let body = excerpt.isEmpty ? "" : ": \(excerpt)"
             return "\(method) \(url) answered \(code) after \(Self.count(attempts))\(wait)\(body)"
-        case let .transport(underlying, method, url, attempts):
+        case .transport(let underlying, let method, let url, let attempts):
             return "\(method) \(url) failed after \(Self.count(attempts)): \(underlying)"
-        case let .deadlineExceeded(deadline, method, url, attempts, lastFailure):
+        case .deadlineExceeded(let deadline, let method, let url, let attempts, let lastFailure):
             let last = lastFailure.map { "; last: \($0)" } ?? ""
             return "\(method) \(url) did not succeed within its \(deadline.operatorText) deadline "
                 + "(\(Self.count(attempts))\(last)) — the server is failing or slow; retry later"
-        case let .cancelled(method, url, attempts):
+        case .cancelled(let method, let url, let attempts):
             return "\(method) \(url) was cancelled after \(Self.count(attempts))"
         }
     }

@@ -37,21 +37,21 @@ public enum HTTPTransportError: Error, Sendable, Equatable, CustomStringConverti
 
     public var description: String {
         switch self {
-        case let .timedOut(after):
+        case .timedOut(let after):
             "no response within \(after.operatorText) — the server is slow or unreachable; retry later or raise the timeout"
-        case let .cannotResolve(host):
+        case .cannotResolve(let host):
             "cannot resolve host \(host) — check the URL and DNS"
-        case let .cannotConnect(host, port):
+        case .cannotConnect(let host, let port):
             "cannot connect to \(host)\(port.map { ":\($0)" } ?? "") — is the server running and reachable?"
         case .connectionLost:
             "the connection was lost before the response was complete"
-        case let .secureConnectionFailed(host):
+        case .secureConnectionFailed(let host):
             "the TLS connection to \(host) failed — check the certificate and the system trust store"
         case .cancelled:
             "the request was cancelled"
         case .invalidResponse:
             "the server's answer is not a valid HTTP response"
-        case let .other(reason):
+        case .other(let reason):
             reason
         }
     }

@@ -9,6 +9,8 @@ final class HTTPConnection {
     private let router: HTTPRouter
     private let configuration: HTTPServerConfiguration
     private let isStopping: @Sendable () -> Bool
+    /// Tells the server which handler task is running (nil when none), so stop() can cancel it.
+    private let track: @Sendable (Task<Void, Never>?) -> Void
     /// Bytes received and not yet consumed: the current request and any pipelined ones after it.
     private var buffer: [UInt8] = []
     /// How far `buffer` has been searched for the end of the head, so tiny writes cost linear time.
@@ -17,8 +19,9 @@ final class HTTPConnection {
 
     init(
         socket: TCPSocket, router: HTTPRouter, configuration: HTTPServerConfiguration,
-        isStopping: @escaping @Sendable () -> Bool
+        isStopping: @escaping @Sendable () -> Bool, track: @escaping @Sendable (Task<Void, Never>?) -> Void
     ) {
+        self.track = track
         self.socket = socket
         self.router = router
         self.configuration = configuration
@@ -33,7 +36,7 @@ final class HTTPConnection {
         do { try socket.setTimeout(configuration.writeTimeout) } catch { return }
         var served = 0
         while true {
-            guard let (head, bodyStart) = readHead(idle: served > 0) else { return }
+            guard let (head, bodyStart) = readHead() else { return }
             guard head.contentLength <= configuration.maxBodyBytes else {
                 reject(413, "the request body exceeds \(configuration.maxBodyBytes) bytes")
                 return
@@ -45,7 +48,7 @@ final class HTTPConnection {
             served += 1
 
             let request = HTTPServerRequest(
-                method: head.method, path: head.path, queryItems: HTTPRequestHead.queryItems(head.query),
+                method: head.method, path: head.path, query: head.query,
                 headers: head.headers, body: body, remoteAddress: socket.peer, version: head.version)
             let response = respond(to: request)
             let keepAlive = head.keepAlive && served < configuration.maxRequestsPerConnection && !isStopping()
@@ -60,9 +63,10 @@ final class HTTPConnection {
 
     /// Reads until a whole head is buffered and parses it; answers and returns nil when the client is
     /// gone, too slow, or sent something unacceptable. Returns the head and where its body starts.
-    private func readHead(idle: Bool) -> (HTTPRequestHead, Int)? {
+    private func readHead() -> (HTTPRequestHead, Int)? {
         var started = false
-        var deadline = clock.now.advanced(by: idle ? configuration.idleTimeout : configuration.requestTimeout)
+        // Until the first byte the connection is idle; from then on the whole request has to arrive in time.
+        var deadline = clock.now.advanced(by: configuration.idleTimeout)
         while true {
             // Empty lines before a request line are to be ignored (RFC 9112 §2.2).
             if !started, let first = buffer.firstIndex(where: { $0 != 0x0d && $0 != 0x0a }) {
@@ -168,12 +172,14 @@ final class HTTPConnection {
         let done = DispatchSemaphore(value: 0)
         // An unstructured task is the bridge from this blocking thread into async code; the thread waits
         // for it, so the task never outlives the connection and stop() waits for it.
-        Task {
+        let task = Task {
             let response = await handler(request)
             slot.withLock { $0 = response }
             done.signal()
         }
+        track(task)
         done.wait()
+        track(nil)
         return slot.withLock { $0 } ?? .plain(500, "the handler produced no response")
     }
 

@@ -75,7 +75,8 @@ struct HTTPRequestHead {
 
         if !headers.values(for: "Transfer-Encoding").isEmpty {
             return .failure(
-                Rejection(status: 501, reason: "Transfer-Encoding request bodies are not supported; send Content-Length"))
+                Rejection(
+                    status: 501, reason: "Transfer-Encoding request bodies are not supported; send Content-Length"))
         }
         var contentLength = 0
         let lengths = headers.values(for: "Content-Length").flatMap { $0.split(separator: ",") }
@@ -126,22 +127,6 @@ struct HTTPRequestHead {
             return nil
         }
         return Int(text)
-    }
-
-    /// The query's pairs, split on `&` and the first `=`, with `+` and percent escapes decoded (a bad
-    /// escape leaves the text as sent).
-    static func queryItems(_ query: String) -> [(name: String, value: String)] {
-        query.split(separator: "&", omittingEmptySubsequences: true).map { pair in
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            let name = decode(parts[0])
-            let value = parts.count > 1 ? decode(parts[1]) : ""
-            return (name: name, value: value)
-        }
-    }
-
-    private static func decode(_ text: Substring) -> String {
-        let spaced = text.replacingOccurrences(of: "+", with: " ")
-        return spaced.removingPercentEncoding ?? spaced
     }
 
     private static func bad(_ reason: String) -> Rejection { Rejection(status: 400, reason: reason) }

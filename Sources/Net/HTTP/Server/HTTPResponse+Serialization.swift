@@ -10,7 +10,8 @@ extension HTTPResponse {
         for field in headers {
             let name = field.name.lowercased()
             if name == "content-length" || name == "transfer-encoding" || name == "connection" { continue }
-            let unsafe = field.name.utf8.contains { $0 <= 0x20 || $0 == 0x3a || $0 == 0x7f }
+            let unsafe =
+                field.name.utf8.contains { $0 <= 0x20 || $0 == 0x3a || $0 == 0x7f }
                 || field.value.utf8.contains { $0 == 0x0d || $0 == 0x0a || $0 == 0 }
             if unsafe || field.name.isEmpty { continue }
             head += "\(field.name): \(field.value)\r\n"

@@ -26,6 +26,7 @@ import Synchronization
 public final class HTTPServer: Sendable {
     /// The port the server listens on (the one chosen when the configuration asked for port 0).
     public let port: UInt16
+    /// The address the server listens on.
     public let host: String
     private let configuration: HTTPServerConfiguration
     private let router: HTTPRouter
@@ -38,6 +39,10 @@ public final class HTTPServer: Sendable {
         /// Open connections by id: their descriptors, so stop() can wake their blocked reads.
         var connections: [Int: Int32] = [:]
         var nextID = 0
+        /// Handler tasks running, by connection id.
+        var handlers: [Int: Task<Void, Never>] = [:]
+        /// Set once the grace period is over: handler tasks are cancelled as they start.
+        var cancelsHandlers = false
         /// Threads still running (the accept thread and one per connection).
         var threads = 0
         var waiters: [CheckedContinuation<Void, Never>] = []
@@ -69,6 +74,9 @@ public final class HTTPServer: Sendable {
     /// Stops accepting, lets requests being handled finish (their connections then close), closes idle
     /// connections, and returns when every thread has ended and every descriptor is closed. Afterwards
     /// a connection attempt to ``port`` is refused.
+    ///
+    /// Handlers still running after ``HTTPServerConfiguration/shutdownGracePeriod`` are cancelled; stop
+    /// then waits for them to notice, so a handler that ignores cancellation delays it.
     public func stop() async {
         state.withLock { state in
             state.stopping = true
@@ -77,6 +85,23 @@ public final class HTTPServer: Sendable {
             if state.listener >= 0 { _ = shutdown(state.listener, Int32(SHUT_RDWR)) }
             for descriptor in state.connections.values { _ = shutdown(descriptor, Int32(SHUT_RD)) }
         }
+        let grace = configuration.shutdownGracePeriod
+        await withTaskGroup(of: Bool.self) { group in
+            group.addTask {
+                await self.threadsEnded()
+                return true
+            }
+            group.addTask {
+                do { try await Task.sleep(for: grace) } catch { return false }
+                self.cancelHandlers()
+                return false
+            }
+            // Whichever ends first, the group still waits for the threads; the sleeper is not needed then.
+            if await group.next() == true { group.cancelAll() }
+        }
+    }
+
+    private func threadsEnded() async {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             let finished = state.withLock { state in
                 if state.threads == 0 { return true }
@@ -85,6 +110,22 @@ public final class HTTPServer: Sendable {
             }
             if finished { continuation.resume() }
         }
+    }
+
+    private func cancelHandlers() {
+        let running = state.withLock { state in
+            state.cancelsHandlers = true
+            return Array(state.handlers.values)
+        }
+        for task in running { task.cancel() }
+    }
+
+    private func track(_ task: Task<Void, Never>?, connection id: Int) {
+        let cancel = state.withLock { state in
+            state.handlers[id] = task
+            return state.cancelsHandlers
+        }
+        if cancel { task?.cancel() }
     }
 
     private var isStopping: Bool { state.withLock { $0.stopping } }
@@ -132,7 +173,8 @@ public final class HTTPServer: Sendable {
         let thread = Thread { [self] in
             let socket = owned.take()
             let connection = HTTPConnection(
-                socket: socket, router: router, configuration: configuration, isStopping: { [self] in isStopping })
+                socket: socket, router: router, configuration: configuration, isStopping: { [self] in isStopping },
+                track: { [self] task in track(task, connection: id) })
             connection.run()
             state.withLock { state in
                 socket.close()

@@ -21,13 +21,17 @@ public struct HTTPServerConfiguration: Sendable {
     public var writeTimeout: Duration
     /// Requests served on one keep-alive connection before the server closes it.
     public var maxRequestsPerConnection: Int
+    /// How long ``HTTPServer/stop()`` lets running handlers finish before cancelling them.
+    public var shutdownGracePeriod: Duration
     /// The kernel's queue of connections not yet accepted.
     public var backlog: Int32
 
     public init(
         host: String = "127.0.0.1", port: UInt16 = 0, maxConnections: Int = 256, maxHeaderBytes: Int = 16 * 1024,
         maxBodyBytes: Int = 1024 * 1024, requestTimeout: Duration = .seconds(10), idleTimeout: Duration = .seconds(5),
-        writeTimeout: Duration = .seconds(10), maxRequestsPerConnection: Int = 100, backlog: Int32 = 512
+        writeTimeout: Duration = .seconds(10), maxRequestsPerConnection: Int = 100,
+        shutdownGracePeriod: Duration = .seconds(5),
+        backlog: Int32 = 512
     ) {
         self.host = host
         self.port = port
@@ -38,6 +42,7 @@ public struct HTTPServerConfiguration: Sendable {
         self.idleTimeout = idleTimeout
         self.writeTimeout = writeTimeout
         self.maxRequestsPerConnection = max(1, maxRequestsPerConnection)
+        self.shutdownGracePeriod = shutdownGracePeriod
         self.backlog = backlog
     }
 }

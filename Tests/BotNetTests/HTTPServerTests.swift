@@ -303,6 +303,15 @@ import Testing
         async let slowAnswer = rawExchange(port: port, "GET /slow HTTP/1.1\r\nHost: a\r\n\r\n")
         for await _ in entered { break }
         async let stopped: Void = server.stop()
+        // Release the handler only once stop() has begun (the listener refuses connections); otherwise the
+        // answer may legitimately be sent before the server knows it is stopping, with keep-alive.
+        for _ in 0..<2_000 {
+            let connected = try? await offPool {
+                try TCPSocket.connect(host: "127.0.0.1", port: port, timeout: .seconds(2)).close()
+            }
+            if connected == nil { break }
+            try await Task.sleep(for: .milliseconds(5))
+        }
         releaser.finish()
         await stopped
         // The in-flight request was finished, with the connection closed after it.

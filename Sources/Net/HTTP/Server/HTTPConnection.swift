@@ -171,8 +171,9 @@ final class HTTPConnection {
         let slot = Mutex<HTTPResponse?>(nil)
         let done = DispatchSemaphore(value: 0)
         // An unstructured task is the bridge from this blocking thread into async code; the thread waits
-        // for it, so the task never outlives the connection and stop() waits for it.
-        let task = Task {
+        // for it, so the task never outlives the connection and stop() waits for it. It prefers the
+        // handler executor so a saturated cooperative pool cannot starve the server.
+        let task = Task(executorPreference: HandlerExecutor.shared) {
             let response = await handler(request)
             slot.withLock { $0 = response }
             done.signal()

@@ -101,6 +101,39 @@ struct AlertRouterTests {
         #expect(await router.healthSnapshot().suppressed == [.warning: 1])
     }
 
+    @Test("an identical alert arriving while the first is still being delivered counts as a repeat")
+    func repeatWhileInFlight() async throws {
+        let router = try router(throttle: try AlertThrottle(window: 120_000))
+        let channel = GatedChannel("slow")
+        try await router.register(channel)
+        let message = AlertFixtures.gapWarning()
+
+        async let first = router.dispatch(message)
+        var started = channel.started.makeAsyncIterator()
+        _ = await started.next()
+        let second = await router.dispatch(message)
+        channel.open()
+
+        #expect(second.outcome == .throttled(remainingMilliseconds: 120_000))
+        #expect(await first.deliveredChannels == ["slow"])
+        #expect(await audit.records().map(\.status) == [.throttled, .delivered])
+    }
+
+    @Test("cancelling the dispatching task reports every channel as cancelled")
+    func cancelledDispatch() async throws {
+        let router = try router()
+        let channel = GatedChannel("slow")
+        try await router.register(channel)
+        let dispatch = Task { await router.dispatch(AlertFixtures.incident()) }
+        var started = channel.started.makeAsyncIterator()
+        _ = await started.next()
+        dispatch.cancel()
+        let report = await dispatch.value
+        #expect(report.failures.map(\.error) == [
+            AlertDeliveryError.failed(channel: "slow", reason: "cancelled before delivery finished").description
+        ])
+    }
+
     @Test("critical alerts bypass the throttle by default")
     func criticalBypass() async throws {
         let router = try router(throttle: try AlertThrottle(window: 120_000))

@@ -42,6 +42,9 @@ extension AlertRouter {
         } catch is AlertTimeout {
             let error = AlertDeliveryError.timedOut(channel: channel.name, milliseconds: milliseconds(of: timeout))
             return AlertChannelDelivery(channel: channel.name, status: .failed, error: error.description)
+        } catch is CancellationError {
+            let error = AlertDeliveryError.failed(channel: channel.name, reason: "cancelled before delivery finished")
+            return AlertChannelDelivery(channel: channel.name, status: .failed, error: error.description)
         } catch let error as AlertDeliveryError {
             return AlertChannelDelivery(channel: channel.name, status: .failed, error: error.description)
         } catch {

@@ -7,8 +7,9 @@
 ///
 /// A value type driven by explicit times: the owner (the router) reads its clock and passes `now`, so the
 /// throttle is deterministic. Differences from the reference, on purpose: keys cannot collide through a
-/// `|` in the text; a clock that steps backwards ends the suppression instead of extending it; pruning
-/// drops expired keys first and then, when still over ``maxEntries``, the oldest.
+/// `|` in the text; a clock that steps backwards ends the suppression instead of extending it; over
+/// ``maxEntries`` expired keys are dropped first and then the oldest, so a recent alert is never forgotten
+/// while an expired one is kept.
 public struct AlertThrottle: Sendable {
     /// How long a repeat stays suppressed, in milliseconds.
     public let window: Int64
@@ -20,6 +21,7 @@ public struct AlertThrottle: Sendable {
     public let maxEntries: Int
 
     private var lastSent: [AlertThrottleKey: Int64] = [:]
+    private var lastPruned: Int64?
 
     /// A throttle suppressing repeats for `window` milliseconds.
     ///
@@ -73,11 +75,25 @@ public struct AlertThrottle: Sendable {
         lastSent.removeAll()
     }
 
+    /// Keeps memory bounded without sorting: expired keys go at most once per window (they would be allowed
+    /// anyway), and over the limit the oldest key goes, one per new key, so a flood of distinct alerts costs
+    /// one linear scan per record.
     private mutating func prune(at now: Int64) {
         let horizon = now - window
+        if lastSent.count > maxEntries, let oldest = lastSent.min(by: { $0.value < $1.value }) {
+            if oldest.value <= horizon {
+                removeExpired(before: horizon, at: now)
+            }
+            if lastSent.count > maxEntries {
+                lastSent.removeValue(forKey: oldest.key)
+            }
+        } else if lastPruned.map({ now < $0 || now - $0 >= window }) ?? true {
+            removeExpired(before: horizon, at: now)
+        }
+    }
+
+    private mutating func removeExpired(before horizon: Int64, at now: Int64) {
         lastSent = lastSent.filter { $0.value > horizon }
-        guard lastSent.count > maxEntries else { return }
-        let newest = lastSent.sorted { $0.value > $1.value }.prefix(maxEntries)
-        lastSent = Dictionary(uniqueKeysWithValues: newest.map { ($0.key, $0.value) })
+        lastPruned = now
     }
 }

@@ -1,8 +1,8 @@
 import BotAlerts
 import Foundation
 import Synchronization
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Built-in alert channels")
 struct AlertChannelTests {

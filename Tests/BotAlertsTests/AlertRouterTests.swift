@@ -129,9 +129,10 @@ struct AlertRouterTests {
         _ = await started.next()
         dispatch.cancel()
         let report = await dispatch.value
-        #expect(report.failures.map(\.error) == [
-            AlertDeliveryError.failed(channel: "slow", reason: "cancelled before delivery finished").description
-        ])
+        #expect(
+            report.failures.map(\.error) == [
+                AlertDeliveryError.failed(channel: "slow", reason: "cancelled before delivery finished").description
+            ])
     }
 
     @Test("critical alerts bypass the throttle by default")

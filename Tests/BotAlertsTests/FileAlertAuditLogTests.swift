@@ -1,7 +1,7 @@
 import BotAlerts
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite("FileAlertAuditLog")
 struct FileAlertAuditLogTests {
@@ -79,15 +79,17 @@ struct FileAlertAuditLogTests {
             try await log.append(record(timestamp: january1, createdAt: january1))
             try await log.append(record(timestamp: january1, createdAt: january1 + 2 * day))
             try "keep".write(to: folder.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
-            #expect(Set(try FileManager.default.contentsOfDirectory(atPath: folder.path)) == [
-                "alerts-20230101.jsonl", "alerts-20230103.jsonl", "notes.txt",
-            ])
+            #expect(
+                Set(try FileManager.default.contentsOfDirectory(atPath: folder.path)) == [
+                    "alerts-20230101.jsonl", "alerts-20230103.jsonl", "notes.txt",
+                ])
 
             // An old alert written on 2023-01-05 goes into that day's file, and 2023-01-01 expires.
             try await log.append(record(timestamp: january1, createdAt: january1 + 4 * day))
-            #expect(Set(try FileManager.default.contentsOfDirectory(atPath: folder.path)) == [
-                "alerts-20230103.jsonl", "alerts-20230105.jsonl", "notes.txt",
-            ])
+            #expect(
+                Set(try FileManager.default.contentsOfDirectory(atPath: folder.path)) == [
+                    "alerts-20230103.jsonl", "alerts-20230105.jsonl", "notes.txt",
+                ])
             #expect(try await log.records().map(\.createdAt) == [january1 + 2 * day, january1 + 4 * day])
         }
     }

@@ -10,7 +10,8 @@ enum AlertTimestamp {
     static func isoString(fromMilliseconds milliseconds: Int64) -> String {
         let (days, inDay) = floorDivision(milliseconds, millisecondsPerDay)
         let (year, month, day) = civil(fromDays: days)
-        var text = "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(inDay / 3_600_000, 2)):"
+        var text =
+            "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(inDay / 3_600_000, 2)):"
             + "\(pad(inDay / 60_000 % 60, 2)):\(pad(inDay / 1000 % 60, 2))"
         if inDay % 1000 != 0 { text += ".\(pad(inDay % 1000 * 1000, 6))" }
         return text + "+00:00"
@@ -44,7 +45,8 @@ enum AlertTimestamp {
             (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year), hour < 24, minute < 60,
             second < 60
         else { return nil }
-        var result = days(fromYear: year, month: month, day: day) * millisecondsPerDay
+        var result =
+            days(fromYear: year, month: month, day: day) * millisecondsPerDay
             + hour * 3_600_000 + minute * 60_000 + second * 1000
         if bytes.count == 19 { return result }
         guard byte(19, is: "."), bytes.count <= 29, let fraction = number(20..<bytes.count) else { return nil }

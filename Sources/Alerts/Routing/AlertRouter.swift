@@ -62,17 +62,17 @@ public actor AlertRouter {
         let key = AlertThrottleKey(message)
         if let remaining = suppression(of: message, key: key) {
             suppressed[message.severity, default: 0] += 1
-            let auditError = await audit(
-                [AlertAuditRecord(message, channel: AlertAuditRecord.suppressedChannel, status: .throttled,
-                    createdAt: now())])
-            return AlertDispatchReport(outcome: .throttled(remainingMilliseconds: remaining), auditErrors: auditError)
+            let record = AlertAuditRecord(
+                message, channel: AlertAuditRecord.suppressedChannel, status: .throttled, createdAt: now())
+            let auditErrors = await audit([record])
+            return AlertDispatchReport(outcome: .throttled(remainingMilliseconds: remaining), auditErrors: auditErrors)
         }
         let channels = self.channels
         guard !channels.isEmpty else {
-            let auditError = await audit(
-                [AlertAuditRecord(message, channel: AlertAuditRecord.noChannel, status: .undelivered,
-                    createdAt: now())])
-            return AlertDispatchReport(outcome: .noChannels, auditErrors: auditError)
+            let record = AlertAuditRecord(
+                message, channel: AlertAuditRecord.noChannel, status: .undelivered, createdAt: now())
+            let auditErrors = await audit([record])
+            return AlertDispatchReport(outcome: .noChannels, auditErrors: auditErrors)
         }
 
         let throttled = throttle.map { !$0.isExempt(message) } ?? false

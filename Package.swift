@@ -58,6 +58,7 @@ let tests: [Target] = [
     .testTarget(name: "BotCodecsTests", dependencies: ["BotCodecs", "TestSupport"]),
     .testTarget(name: "BotCryptoTests", dependencies: ["BotCrypto", "TestSupport"]),
     .testTarget(name: "BotNetTests", dependencies: ["BotNet", "BotCrypto", "TestSupport"]),
+    .testTarget(name: "BotAlertsTests", dependencies: ["BotAlerts", "TestSupport"]),
     .testTarget(name: "BotDataTests", dependencies: ["BotData", "TestSupport"]),
     .testTarget(name: "BotRuntimeTests", dependencies: ["BotRuntime", "TestSupport"]),
     // End-to-end tests that run the built tools as processes.

@@ -59,7 +59,9 @@ struct ChunkContext {
     let numValues: Int
     let isOptional: Bool
     let maxPageSize: Int
-    /// Scratch space for levels and dictionary indices, reused across pages.
+    /// Scratch space for definition levels, reused across pages.
+    private var levelScratch: [UInt32] = []
+    /// Scratch space for dictionary indices and RLE booleans, reused across pages.
     private var scratch: [UInt32] = []
 
     init(compression: ParquetCompression, numValues: Int, isOptional: Bool, maxPageSize: Int) {
@@ -135,6 +137,8 @@ struct ChunkContext {
             }
         }
         if let failure { throw failure }
+        // All rows present: report no validity, as for a required column.
+        if let flags = validity, !flags.contains(false) { validity = nil }
         return (values, validity)
     }
 
@@ -197,10 +201,10 @@ struct ChunkContext {
 
     /// Decodes `count` definition levels (bit width 1) into `scratch`; returns how many are 1.
     private mutating func decodeLevels(_ input: UnsafeRawBufferPointer, count: Int) throws -> Int {
-        if scratch.count < count { scratch = [UInt32](repeating: 0, count: count) }
+        if levelScratch.count < count { levelScratch = [UInt32](repeating: 0, count: count) }
         let consumed: Int
         do {
-            consumed = try scratch.withUnsafeMutableBufferPointer { buffer throws(RLEHybrid.Failure) in
+            consumed = try levelScratch.withUnsafeMutableBufferPointer { buffer throws(RLEHybrid.Failure) in
                 try RLEHybrid.decode(input, bitWidth: 1, count: count, into: buffer.baseAddress!)
             }
         } catch {
@@ -209,7 +213,7 @@ struct ChunkContext {
         _ = consumed
         var present = 0
         for index in 0..<count {
-            let level = scratch[index]
+            let level = levelScratch[index]
             guard level <= 1 else { throw PageFailure(reason: "definition level \(level) above the maximum 1") }
             present += Int(level)
         }
@@ -243,7 +247,7 @@ struct ChunkContext {
                 values = UnsafeRawBufferPointer(rebasing: body[(4 + length)...])
             }
             present = try decodeLevels(levelBytes, count: rows)
-            for index in 0..<rows { validity?.append(scratch[index] != 0) }
+            for index in 0..<rows { validity?.append(levelScratch[index] != 0) }
         }
         let target = output.baseAddress! + produced
         if present == rows {
@@ -264,7 +268,7 @@ struct ChunkContext {
             if let failure { throw failure }
             var next = 0
             for index in 0..<rows {
-                if scratch[index] != 0 {
+                if levelScratch[index] != 0 {
                     (target + index).initialize(to: packed[next])
                     next += 1
                 } else {

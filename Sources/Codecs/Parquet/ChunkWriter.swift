@@ -117,6 +117,7 @@ enum ChunkWriter {
         switch options.compression {
         case .uncompressed:
             header.compressedSize = Int32(body.count)
+            header.crc = Int32(bitPattern: Zlib.crc32(body))
             let headerBytes = encodeHeader(header)
             file.append(contentsOf: headerBytes)
             file.append(contentsOf: body)
@@ -124,6 +125,7 @@ enum ChunkWriter {
         case .snappy:
             let compressed = body.withUnsafeBytes { Snappy.compress($0) }
             header.compressedSize = Int32(compressed.count)
+            header.crc = Int32(bitPattern: Zlib.crc32(compressed))
             let headerBytes = encodeHeader(header)
             file.append(contentsOf: headerBytes)
             file.append(contentsOf: compressed)
@@ -136,6 +138,7 @@ enum ChunkWriter {
                 throw .invalidInput(reason: "gzip compression failed: \(error)")
             }
             header.compressedSize = Int32(compressed.count)
+            header.crc = Int32(bitPattern: Zlib.crc32(compressed))
             let headerBytes = encodeHeader(header)
             file.append(contentsOf: headerBytes)
             file.append(contentsOf: compressed)

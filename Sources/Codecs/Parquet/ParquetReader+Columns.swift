@@ -107,6 +107,10 @@ struct ChunkContext {
                         let page = UnsafeRawBufferPointer(
                             rebasing: chunkBytes[position..<position + Int(header.compressedSize)])
                         position += Int(header.compressedSize)
+                        if let crc = header.crc, UInt32(bitPattern: crc) != Zlib.crc32(page) {
+                            throw PageFailure(
+                                reason: "page checksum mismatch (the page bytes were damaged)", offset: pageStart)
+                        }
                         do {
                             switch header.kind {
                             case .dictionaryPage?:

@@ -7,6 +7,8 @@ struct PageHeader {
     var type: Int32 = -1
     var uncompressedSize: Int32 = -1
     var compressedSize: Int32 = -1
+    /// CRC-32 of the page's bytes as stored (after compression), when the writer recorded one.
+    var crc: Int32?
     var numValues: Int32 = -1
     var encoding: Int32 = 0
     var definitionLevelEncoding: Int32 = 3
@@ -25,6 +27,7 @@ struct PageHeader {
         writer.field(1, i32: type)
         writer.field(2, i32: uncompressedSize)
         writer.field(3, i32: compressedSize)
+        if let crc { writer.field(4, i32: crc) }
         switch kind {
         case .dataPage:
             writer.beginStructField(5)
@@ -56,6 +59,7 @@ struct PageHeader {
             case (1, .i32): header.type = try reader.i32()
             case (2, .i32): header.uncompressedSize = try reader.i32()
             case (3, .i32): header.compressedSize = try reader.i32()
+            case (4, .i32): header.crc = try reader.i32()
             case (5, .structure):
                 try reader.beginStruct()
                 while let inner = try reader.fieldHeader() {

@@ -45,7 +45,9 @@ enum ChunkWriter {
             header.type = PageHeader.Kind.dictionaryPage.rawValue
             header.numValues = Int32(dictionary.values.count)
             header.encoding = ParquetEncoding.plain.rawValue
-            uncompressedTotal += try appendPage(body, header: header, column: column, options, &file)
+            uncompressedTotal += try body.withUnsafeBufferPointer { buffer throws(ParquetError) in
+                try appendPage(UnsafeRawBufferPointer(buffer), header: header, column: column, options, &file)
+            }
             encodings.append(.plain)
             bytesPerValue = Double(max(dictionary.bitWidth, 1)) / 8
         } else if !present.isEmpty {
@@ -62,6 +64,19 @@ enum ChunkWriter {
         var valueIndex = 0
         repeat {
             let pageRows = min(rowsPerPage, rows - row)
+            var header = PageHeader()
+            header.type = PageHeader.Kind.dataPage.rawValue
+            header.numValues = Int32(pageRows)
+            header.encoding = (dictionary == nil ? ParquetEncoding.plain : .rleDictionary).rawValue
+            header.definitionLevelEncoding = ParquetEncoding.rle.rawValue
+            if levels == nil && dictionary == nil && T.isMemoryPlain {
+                // Required fixed-width values are their own PLAIN encoding: compress them in place.
+                let values = UnsafeBufferPointer(rebasing: present[valueIndex..<valueIndex + pageRows])
+                uncompressedTotal += try appendPage(UnsafeRawBufferPointer(values), header: header, column: column, options, &file)
+                row += pageRows
+                valueIndex += pageRows
+                continue
+            }
             var body: [UInt8] = []
             var pageValues = pageRows
             if let levels {
@@ -85,12 +100,9 @@ enum ChunkWriter {
                 body.reserveCapacity(body.count + Int(Double(pageValues) * bytesPerValue) + 16)
                 T.appendPlain(values, to: &body)
             }
-            var header = PageHeader()
-            header.type = PageHeader.Kind.dataPage.rawValue
-            header.numValues = Int32(pageRows)
-            header.encoding = (dictionary == nil ? ParquetEncoding.plain : .rleDictionary).rawValue
-            header.definitionLevelEncoding = ParquetEncoding.rle.rawValue
-            uncompressedTotal += try appendPage(body, header: header, column: column, options, &file)
+            uncompressedTotal += try body.withUnsafeBufferPointer { buffer throws(ParquetError) in
+                try appendPage(UnsafeRawBufferPointer(buffer), header: header, column: column, options, &file)
+            }
             row += pageRows
             valueIndex += pageValues
         } while row < rows
@@ -106,7 +118,7 @@ enum ChunkWriter {
     /// Compresses `body`, appends header and page to `file`; returns the page's uncompressed size
     /// including its header.
     private static func appendPage(
-        _ body: [UInt8], header: PageHeader, column: ParquetColumn, _ options: ParquetWriteOptions,
+        _ body: UnsafeRawBufferPointer, header: PageHeader, column: ParquetColumn, _ options: ParquetWriteOptions,
         _ file: inout [UInt8]
     ) throws(ParquetError) -> Int {
         guard body.count <= Int(Int32.max) else {
@@ -114,6 +126,7 @@ enum ChunkWriter {
         }
         var header = header
         header.uncompressedSize = Int32(body.count)
+        let compressed: [UInt8]
         switch options.compression {
         case .uncompressed:
             header.compressedSize = Int32(body.count)
@@ -123,29 +136,22 @@ enum ChunkWriter {
             file.append(contentsOf: body)
             return headerBytes.count + body.count
         case .snappy:
-            let compressed = body.withUnsafeBytes { Snappy.compress($0) }
-            header.compressedSize = Int32(compressed.count)
-            header.crc = Int32(bitPattern: Zlib.crc32(compressed))
-            let headerBytes = encodeHeader(header)
-            file.append(contentsOf: headerBytes)
-            file.append(contentsOf: compressed)
-            return headerBytes.count + body.count
+            compressed = Snappy.compress(body)
         case .gzip:
-            let compressed: [UInt8]
             do {
                 compressed = try Zlib.compress(body, format: .gzip, level: options.gzipLevel)
             } catch {
                 throw .invalidInput(reason: "gzip compression failed: \(error)")
             }
-            header.compressedSize = Int32(compressed.count)
-            header.crc = Int32(bitPattern: Zlib.crc32(compressed))
-            let headerBytes = encodeHeader(header)
-            file.append(contentsOf: headerBytes)
-            file.append(contentsOf: compressed)
-            return headerBytes.count + body.count
         default:
             throw .invalidInput(reason: "the writer supports UNCOMPRESSED, SNAPPY and GZIP, not \(options.compression)")
         }
+        header.compressedSize = Int32(compressed.count)
+        header.crc = Int32(bitPattern: Zlib.crc32(compressed))
+        let headerBytes = encodeHeader(header)
+        file.append(contentsOf: headerBytes)
+        file.append(contentsOf: compressed)
+        return headerBytes.count + body.count
     }
 
     private static func encodeHeader(_ header: PageHeader) -> [UInt8] {
@@ -169,11 +175,15 @@ enum ChunkWriter {
     ) -> Dictionary<T>? {
         guard !values.isEmpty else { return nil }
         var positions: [T.Key: UInt32] = [:]
-        positions.reserveCapacity(min(values.count, 4096))
+        positions.reserveCapacity(min(values.count, 8192))
+        let projectionSample = 8192
         var distinct: [T] = []
         var byteSize = 0
         let indices = [UInt32](unsafeUninitializedCapacity: values.count) { buffer, count in
             for (index, value) in values.enumerated() {
+                // Give up early when the first values project a dictionary far over the limit, as for
+                // timestamps or prices that rarely repeat; building it would only be thrown away.
+                if index == projectionSample && byteSize / projectionSample * values.count > 2 * limit { return }
                 let key = value.dictionaryKey
                 if let position = positions[key] {
                     buffer[index] = position
@@ -197,24 +207,25 @@ enum ChunkWriter {
 
     private static func statistics<T: PlainValue>(_ values: UnsafeBufferPointer<T>, nullCount: Int) -> ParquetStatistics {
         var statistics = ParquetStatistics(nullCount: Int64(nullCount))
-        var minimum: T?
-        var maximum: T?
-        for value in values where !value.isUnordered {
-            if let current = minimum {
-                if T.precedes(value, current) { minimum = value }
-                if let currentMax = maximum, T.precedes(currentMax, value) { maximum = value }
-            } else {
+        var first = 0
+        while first < values.count && values[first].isUnordered { first += 1 }
+        guard first < values.count else { return statistics }
+        var minimum = values[first]
+        var maximum = minimum
+        for index in (first + 1)..<values.count {
+            let value = values[index]
+            if value.isUnordered { continue }
+            if T.precedes(value, minimum) {
                 minimum = value
+            } else if T.precedes(maximum, value) {
                 maximum = value
             }
         }
-        if let minimum, let maximum {
-            statistics.minValue = T.statisticsBytes(minimum, isMin: true)
-            statistics.maxValue = T.statisticsBytes(maximum, isMin: false)
-            if T.hasLegacyStatistics {
-                statistics.legacyMin = statistics.minValue
-                statistics.legacyMax = statistics.maxValue
-            }
+        statistics.minValue = T.statisticsBytes(minimum, isMin: true)
+        statistics.maxValue = T.statisticsBytes(maximum, isMin: false)
+        if T.hasLegacyStatistics {
+            statistics.legacyMin = statistics.minValue
+            statistics.legacyMax = statistics.maxValue
         }
         return statistics
     }

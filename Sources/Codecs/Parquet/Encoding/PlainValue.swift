@@ -8,6 +8,8 @@ protocol PlainValue {
     /// True for values statistics must skip (NaN).
     var isUnordered: Bool { get }
     static var supportsDictionary: Bool { get }
+    /// True when the in-memory layout of `[Self]` is exactly its PLAIN encoding (little-endian numbers).
+    static var isMemoryPlain: Bool { get }
     /// Whether the deprecated signed-order `min`/`max` statistics agree with the type-defined order.
     static var hasLegacyStatistics: Bool { get }
     static func appendPlain(_ values: UnsafeBufferPointer<Self>, to output: inout [UInt8])
@@ -21,6 +23,7 @@ extension PlainValue where Self: FixedWidthInteger {
     var plainSize: Int { MemoryLayout<Self>.size }
     var isUnordered: Bool { false }
     static var supportsDictionary: Bool { true }
+    static var isMemoryPlain: Bool { true }
     static var hasLegacyStatistics: Bool { true }
     static func appendPlain(_ values: UnsafeBufferPointer<Self>, to output: inout [UInt8]) {
         appendLittleEndian(values, to: &output)
@@ -48,6 +51,7 @@ extension Double: PlainValue {
     var plainSize: Int { 8 }
     var isUnordered: Bool { isNaN }
     static var supportsDictionary: Bool { true }
+    static var isMemoryPlain: Bool { true }
     static var hasLegacyStatistics: Bool { true }
     static func appendPlain(_ values: UnsafeBufferPointer<Double>, to output: inout [UInt8]) {
         appendLittleEndian(values, to: &output)
@@ -65,6 +69,7 @@ extension Bool: PlainValue {
     var plainSize: Int { 1 }
     var isUnordered: Bool { false }
     static var supportsDictionary: Bool { false }
+    static var isMemoryPlain: Bool { false }
     static var hasLegacyStatistics: Bool { true }
     static func appendPlain(_ values: UnsafeBufferPointer<Bool>, to output: inout [UInt8]) {
         var byte: UInt8 = 0
@@ -86,6 +91,7 @@ extension String: PlainValue {
     var plainSize: Int { 4 + utf8.count }
     var isUnordered: Bool { false }
     static var supportsDictionary: Bool { true }
+    static var isMemoryPlain: Bool { false }
     static var hasLegacyStatistics: Bool { false }
     static func appendPlain(_ values: UnsafeBufferPointer<String>, to output: inout [UInt8]) {
         for value in values {
@@ -105,6 +111,7 @@ extension Array: PlainValue where Element == UInt8 {
     var plainSize: Int { 4 + count }
     var isUnordered: Bool { false }
     static var supportsDictionary: Bool { true }
+    static var isMemoryPlain: Bool { false }
     static var hasLegacyStatistics: Bool { false }
     static func appendPlain(_ values: UnsafeBufferPointer<[UInt8]>, to output: inout [UInt8]) {
         for value in values {

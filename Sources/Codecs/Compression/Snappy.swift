@@ -3,7 +3,8 @@
 public enum Snappy {
     /// The most bytes ``compress(_:)`` can produce for `count` input bytes.
     public static func maxCompressedLength(_ count: Int) -> Int {
-        32 + count + count / 6
+        // Snappy's own bound (32 + n + n/6) plus room for the 16-byte short-literal stores.
+        48 + count + count / 6
     }
 
     /// Compresses `input` into one Snappy block.
@@ -111,6 +112,11 @@ public enum Snappy {
     }
 
     @inline(__always)
+    private static func store64(_ pointer: UnsafeMutablePointer<UInt8>, _ value: UInt64) {
+        UnsafeMutableRawPointer(pointer).storeBytes(of: value, as: UInt64.self)
+    }
+
+    @inline(__always)
     private static func hash(_ value: UInt32) -> Int {
         Int((value &* 0x1E35_A7BD) >> UInt32(32 - hashBits))
     }
@@ -119,10 +125,12 @@ public enum Snappy {
         _ source: UnsafePointer<UInt8>, _ length: Int, table: UnsafeMutablePointer<UInt16>,
         into output: UnsafeMutablePointer<UInt8>
     ) -> UnsafeMutablePointer<UInt8> {
+        // Positions stay below 64 KiB and the margin keeps every load in bounds, so wrapping arithmetic
+        // cannot wrap; it only drops the overflow checks from the hot loop.
         var op = output
         var nextEmit = 0
         if length >= inputMargin {
-            let limit = length - inputMargin
+            let limit = length &- inputMargin
             var ip = 1
             var nextHash = hash(load32(source + ip))
             search: while true {
@@ -133,33 +141,33 @@ public enum Snappy {
                 repeat {
                     ip = nextIP
                     let currentHash = nextHash
-                    nextIP = ip + (skip >> 5)
-                    skip += 1
+                    nextIP = ip &+ (skip &>> 5)
+                    skip &+= 1
                     if nextIP > limit { break search }
                     nextHash = hash(load32(source + nextIP))
                     candidate = Int(table[currentHash])
                     table[currentHash] = UInt16(truncatingIfNeeded: ip)
                 } while load32(source + ip) != load32(source + candidate)
 
-                op = emitLiteral(source + nextEmit, ip - nextEmit, into: op)
+                op = emitLiteral(source + nextEmit, ip &- nextEmit, into: op, allowOverrun: true)
                 repeat {
                     let matchStart = ip
-                    let matched = 4 + matchLength(source + candidate + 4, source + ip + 4, source + length)
-                    ip += matched
-                    op = emitCopy(offset: matchStart - candidate, length: matched, into: op)
+                    let matched = 4 &+ matchLength(source + candidate + 4, source + ip + 4, source + length)
+                    ip &+= matched
+                    op = emitCopy(offset: matchStart &- candidate, length: matched, into: op)
                     nextEmit = ip
                     if ip >= limit { break search }
-                    table[hash(load32(source + ip - 1))] = UInt16(truncatingIfNeeded: ip - 1)
+                    table[hash(load32(source + ip - 1))] = UInt16(truncatingIfNeeded: ip &- 1)
                     let currentHash = hash(load32(source + ip))
                     candidate = Int(table[currentHash])
                     table[currentHash] = UInt16(truncatingIfNeeded: ip)
                 } while load32(source + ip) == load32(source + candidate)
-                ip += 1
+                ip &+= 1
                 nextHash = hash(load32(source + ip))
             }
         }
         if nextEmit < length {
-            op = emitLiteral(source + nextEmit, length - nextEmit, into: op)
+            op = emitLiteral(source + nextEmit, length &- nextEmit, into: op, allowOverrun: false)
         }
         return op
     }
@@ -172,7 +180,7 @@ public enum Snappy {
         var b = later
         while end - b >= 8 {
             let difference = load64(a) ^ load64(b)
-            if difference != 0 { return (b - later) + difference.trailingZeroBitCount >> 3 }
+            if difference != 0 { return (b - later) &+ difference.trailingZeroBitCount &>> 3 }
             a += 8
             b += 8
         }
@@ -185,14 +193,21 @@ public enum Snappy {
 
     @inline(__always)
     private static func emitLiteral(
-        _ source: UnsafePointer<UInt8>, _ length: Int, into output: UnsafeMutablePointer<UInt8>
+        _ source: UnsafePointer<UInt8>, _ length: Int, into output: UnsafeMutablePointer<UInt8>, allowOverrun: Bool
     ) -> UnsafeMutablePointer<UInt8> {
         guard length > 0 else { return output }
         var op = output
-        let n = length - 1
+        let n = length &- 1
         if n < 60 {
-            op.pointee = UInt8(n << 2)
+            op.pointee = UInt8(truncatingIfNeeded: n &<< 2)
             op += 1
+            if allowOverrun && length <= 16 {
+                // Short literals inside a block: two unaligned 8-byte moves beat a memmove call. At
+                // least `inputMargin` input bytes follow, and the output bound has slack for the rest.
+                store64(op, load64(source))
+                store64(op + 8, load64(source + 8))
+                return op + length
+            }
         } else {
             var bytes = 0
             var rest = n
@@ -275,7 +290,12 @@ public enum Snappy {
                 }
                 guard inputCount - ip >= length else { return .corrupt(reason: "literal runs past the input", offset: tagOffset) }
                 guard outputCount - op >= length else { return .corrupt(reason: "literal runs past the declared length", offset: tagOffset) }
-                (out + op).update(from: source + ip, count: length)
+                if length <= 16 && inputCount - ip >= 16 && outputCount - op >= 16 {
+                    store64(out + op, load64(source + ip))
+                    store64(out + op + 8, load64(source + ip + 8))
+                } else {
+                    (out + op).update(from: source + ip, count: length)
+                }
                 ip += length
                 op += length
                 continue
@@ -315,7 +335,15 @@ public enum Snappy {
         }
         let destination = out + op
         let source = destination - offset
-        if offset >= length {
+        if offset >= 8 && outputCount - op >= length + 8 {
+            // Eight bytes at a time; each load reads bytes already written, and the slack absorbs
+            // the final partial store.
+            var index = 0
+            while index < length {
+                store64(destination + index, load64(source + index))
+                index &+= 8
+            }
+        } else if offset >= length {
             destination.update(from: source, count: length)
         } else {
             // Overlapping copy: repeats the last `offset` bytes, so it must go forward byte by byte.

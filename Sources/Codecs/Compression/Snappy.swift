@@ -54,6 +54,37 @@ public enum Snappy {
     public static func decompress(
         _ input: UnsafeRawBufferPointer, expectedLength: Int? = nil, limit: Int
     ) throws(SnappyError) -> [UInt8] {
+        let (length, bodyStart) = try header(input)
+        if let expectedLength, expectedLength != length {
+            throw .lengthMismatch(declared: length, expected: expectedLength)
+        }
+        guard length <= limit else { throw .outputLimitExceeded(declared: length, limit: limit) }
+        var failure: SnappyError?
+        let output = [UInt8](unsafeUninitializedCapacity: length) { buffer, count in
+            if let error = decompressBody(input, from: bodyStart, into: buffer) {
+                failure = error
+            } else {
+                count = length
+            }
+        }
+        if let failure { throw failure }
+        return output
+    }
+
+    /// Decompresses one Snappy block into `output`, whose size must equal the block's declared length.
+    public static func decompress(
+        _ input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer
+    ) throws(SnappyError) {
+        let (length, bodyStart) = try header(input)
+        guard length == output.count else { throw .lengthMismatch(declared: length, expected: output.count) }
+        let failure = output.withMemoryRebound(to: UInt8.self) { bytes in
+            decompressBody(input, from: bodyStart, into: bytes)
+        }
+        if let failure { throw failure }
+    }
+
+    /// The declared uncompressed length and where the elements start.
+    private static func header(_ input: UnsafeRawBufferPointer) throws(SnappyError) -> (length: Int, start: Int) {
         var position = 0
         var declared: UInt64 = 0
         var shift: UInt64 = 0
@@ -67,23 +98,10 @@ public enum Snappy {
             if byte & 0x80 == 0 { break }
             shift += 7
         }
-        guard declared <= UInt64(Int32.max) else { throw .outputLimitExceeded(declared: Int(declared), limit: limit) }
-        let length = Int(declared)
-        if let expectedLength, expectedLength != length {
-            throw .lengthMismatch(declared: length, expected: expectedLength)
+        guard declared <= UInt64(UInt32.max) else {
+            throw .corrupt(reason: "declared length \(declared) over 4 GiB", offset: 0)
         }
-        guard length <= limit else { throw .outputLimitExceeded(declared: length, limit: limit) }
-        let bodyStart = position
-        var failure: SnappyError?
-        let output = [UInt8](unsafeUninitializedCapacity: length) { buffer, count in
-            if let error = decompressBody(input, from: bodyStart, into: buffer) {
-                failure = error
-            } else {
-                count = length
-            }
-        }
-        if let failure { throw failure }
-        return output
+        return (Int(declared), position)
     }
 
     /// Decompresses one Snappy block; see ``decompress(_:expectedLength:limit:)-(UnsafeRawBufferPointer,_,_)``.

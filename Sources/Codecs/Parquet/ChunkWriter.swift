@@ -212,14 +212,11 @@ enum ChunkWriter {
         guard first < values.count else { return statistics }
         var minimum = values[first]
         var maximum = minimum
+        // An unordered value (NaN) compares false both ways, so it can never replace an extreme.
         for index in (first + 1)..<values.count {
             let value = values[index]
-            if value.isUnordered { continue }
-            if T.precedes(value, minimum) {
-                minimum = value
-            } else if T.precedes(maximum, value) {
-                maximum = value
-            }
+            if T.precedes(value, minimum) { minimum = value }
+            if T.precedes(maximum, value) { maximum = value }
         }
         statistics.minValue = T.statisticsBytes(minimum, isMin: true)
         statistics.maxValue = T.statisticsBytes(maximum, isMin: false)

@@ -116,6 +116,9 @@ struct ChunkContext {
                             case .dictionaryPage?:
                                 dictionary = try decodeDictionary(page, header: header, as: T.self)
                             case .dataPage?:
+                                if try decodeInPlace(page, header: header, output: output, produced: &produced) {
+                                    continue
+                                }
                                 let body = try decompress(page, uncompressedSize: Int(header.uncompressedSize))
                                 try body.withUnsafeBytes { body in
                                     try decodeDataPage(
@@ -144,6 +147,34 @@ struct ChunkContext {
         // All rows present: report no validity, as for a required column.
         if let flags = validity, !flags.contains(false) { validity = nil }
         return (values, validity)
+    }
+
+    /// The fast path for required fixed-width PLAIN pages: decompress (or copy) straight into the
+    /// output, whose memory layout is the PLAIN encoding. Returns false when the page needs the
+    /// general path.
+    private func decodeInPlace<T: PlainDecodable>(
+        _ page: UnsafeRawBufferPointer, header: PageHeader, output: UnsafeMutableBufferPointer<T>, produced: inout Int
+    ) throws -> Bool {
+        guard !isOptional, let width = T.memoryPlainWidth, header.encoding == ParquetEncoding.plain.rawValue,
+            compression == .snappy || compression == .uncompressed
+        else { return false }
+        let rows = Int(header.numValues)
+        guard rows >= 0, rows <= numValues - produced, Int(header.uncompressedSize) == rows * width else { return false }
+        let target = UnsafeMutableRawBufferPointer(start: output.baseAddress! + produced, count: rows * width)
+        if compression == .snappy {
+            do {
+                try Snappy.decompress(page, into: target)
+            } catch {
+                throw PageFailure(reason: error.description)
+            }
+        } else {
+            guard page.count == target.count else {
+                throw PageFailure(reason: "uncompressed page of \(page.count) bytes declares \(target.count)")
+            }
+            target.copyMemory(from: page)
+        }
+        produced += rows
+        return true
     }
 
     private func decompress(_ page: UnsafeRawBufferPointer, uncompressedSize: Int) throws -> [UInt8] {

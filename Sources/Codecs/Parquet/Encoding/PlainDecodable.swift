@@ -2,6 +2,8 @@
 protocol PlainDecodable {
     /// The placeholder stored in a null row's slot.
     static var placeholder: Self { get }
+    /// The PLAIN size of one value when it equals the in-memory layout (fixed-width numbers), else nil.
+    static var memoryPlainWidth: Int? { get }
     /// Initialises `count` values at `output` from the start of `input`; returns the bytes consumed.
     static func decodePlain(
         _ input: UnsafeRawBufferPointer, count: Int, into output: UnsafeMutablePointer<Self>
@@ -14,7 +16,13 @@ struct PageFailure: Error {
     var offset: Int = 0
 }
 
+extension PlainDecodable {
+    static var memoryPlainWidth: Int? { nil }
+}
+
 extension PlainDecodable where Self: BitwiseCopyable {
+    static var memoryPlainWidth: Int? { MemoryLayout<Self>.stride }
+
     static func decodePlain(
         _ input: UnsafeRawBufferPointer, count: Int, into output: UnsafeMutablePointer<Self>
     ) throws(PageFailure) -> Int {

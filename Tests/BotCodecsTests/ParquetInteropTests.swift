@@ -53,17 +53,17 @@ struct ParquetInteropTests {
                     arrowTypes == [
                         "open_time:timestamp[ms, tz=UTC]", "i32:int32", "i64:int64", "f64:double", "flag:bool",
                         "name:string", "opt_i64:int64", "opt_str:string", "opt_f64:double", "opt_bool:bool",
-                        "all_null:int32",
+                        "all_null:int32", "blob:binary",
                     ], "\(variant.name)")
                 let duckTypes = (duck["schema"] as? [[Any]] ?? []).map { "\($0[0]):\($0[1])" }
                 #expect(
                     duckTypes == [
                         "open_time:TIMESTAMP WITH TIME ZONE", "i32:INTEGER", "i64:BIGINT", "f64:DOUBLE",
                         "flag:BOOLEAN", "name:VARCHAR", "opt_i64:BIGINT", "opt_str:VARCHAR", "opt_f64:DOUBLE",
-                        "opt_bool:BOOLEAN", "all_null:INTEGER",
+                        "opt_bool:BOOLEAN", "all_null:INTEGER", "blob:BLOB",
                     ], "\(variant.name)")
                 let nullable = (arrow["schema"] as? [[Any]] ?? []).map { $0[2] as? Bool }
-                #expect(nullable == [false, false, false, false, false, false, true, true, true, true, true])
+                #expect(nullable == [false, false, false, false, false, false, true, true, true, true, true, true])
                 #expect(
                     arrow["key_value_metadata"] as? [String: String] == variant.options.keyValueMetadata,
                     "\(variant.name)")
@@ -129,7 +129,10 @@ struct ParquetInteropTests {
                 low == ParquetRendering.render(0.0) ? ParquetRendering.render(-0.0) : low,
                 high == ParquetRendering.render(-0.0) ? ParquetRendering.render(0.0) : high, nulls
             )
-        case .bytes: return (nil, nil, nulls)
+        case .bytes(let values, _):
+            return extremes(values, { $0.lexicographicallyPrecedes($1) }) {
+                "b:" + $0.map { String(format: "%02x", $0) }.joined()
+            }
         }
     }
 

@@ -69,6 +69,7 @@ enum ParquetSampleTable {
         .double("opt_f64", optional: true),
         .boolean("opt_bool", optional: true),
         .int32("all_null", optional: true),
+        ParquetColumn(name: "blob", physicalType: .byteArray, isOptional: true),
     ])
 
     static var columns: [ParquetColumnData] {
@@ -90,6 +91,7 @@ enum ParquetSampleTable {
             .double((0..<rows).map { Double($0) / 3 }, validity: (0..<rows).map { $0 % 6 != 0 }),
             .boolean((0..<rows).map { $0 % 2 == 0 }, validity: (0..<rows).map { $0 % 7 != 3 }),
             .int32([Int32](repeating: 0, count: rows), validity: [Bool](repeating: false, count: rows)),
+            .bytes((0..<rows).map { [UInt8(truncatingIfNeeded: $0), 0, 0xFF, UInt8($0 % 5)] }, validity: (0..<rows).map { $0 % 9 != 4 }),
         ]
     }
 

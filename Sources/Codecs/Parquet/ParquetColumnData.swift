@@ -37,6 +37,18 @@ public enum ParquetColumnData: Sendable, Equatable {
         validity.map { $0.reduce(0) { $0 + ($1 ? 0 : 1) } } ?? 0
     }
 
+    /// The case name, for messages.
+    var kind: String {
+        switch self {
+        case .int32: "int32"
+        case .int64: "int64"
+        case .double: "double"
+        case .boolean: "boolean"
+        case .string: "string"
+        case .bytes: "bytes"
+        }
+    }
+
     /// The physical type these values are stored as.
     public var physicalType: ParquetColumn.PhysicalType {
         switch self {

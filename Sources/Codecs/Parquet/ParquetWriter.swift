@@ -76,9 +76,10 @@ public enum ParquetWriter {
             default: matches = false
             }
             guard matches else {
+                let declared = "\(column.physicalType)\(column.logicalType.map { " \($0)" } ?? "")"
                 throw .invalidInput(
-                    reason: "column '\(column.name)' is \(column.physicalType)\(column.logicalType.map { " \($0)" } ?? "") "
-                        + "but its data is \(data.physicalType) (\(data))".prefix(300))
+                    reason: "column '\(column.name)' is declared \(declared) but its data is \(data.kind); use "
+                        + ".int64 for timestamps, .string for STRING columns and .bytes for plain BYTE_ARRAY")
             }
             if let validity = data.validity {
                 guard validity.count == rowCount else {

@@ -1,7 +1,7 @@
 import BotCodecs
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Damaged files never crash, hang or allocate without bound: each of 1,000 deterministic truncations
 /// and bit flips either decodes to the original values or throws a ParquetError.
@@ -39,7 +39,8 @@ struct ParquetCorruptionTests {
                 // Half the flips land in the footer, where most structure lives.
                 for _ in 0..<Int(generator.next() % 3 + 1) {
                     let inFooter = generator.next() % 2 == 0
-                    let position = inFooter
+                    let position =
+                        inFooter
                         ? footerStart + Int(generator.next() % UInt64(footerLength))
                         : Int(generator.next() % UInt64(original.count))
                     touchedFooter = touchedFooter || position >= footerStart

@@ -1,7 +1,7 @@
 import BotCodecs
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// pyarrow and DuckDB read the files we write; we read the files they write.
 @Suite("Parquet interop with pyarrow and DuckDB")
@@ -69,7 +69,8 @@ struct ParquetInteropTests {
                     "\(variant.name)")
                 #expect((arrow["created_by"] as? String)?.hasPrefix("BotCodecs") == true)
                 let groups = arrow["row_groups"] as? [[String: Any]] ?? []
-                let expectedGroups = (ParquetSampleTable.rows + variant.options.rowGroupSize - 1)
+                let expectedGroups =
+                    (ParquetSampleTable.rows + variant.options.rowGroupSize - 1)
                     / variant.options.rowGroupSize
                 #expect(groups.count == expectedGroups, "\(variant.name)")
                 try checkStatistics(groups, variant: variant)

@@ -1,7 +1,7 @@
 import BotCodecs
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Parquet reader and writer round trips")
 struct ParquetReaderTests {
@@ -106,7 +106,8 @@ struct ParquetReaderTests {
             try ParquetWriter.encode(schema: schema, columns: [.int64([1], validity: [false]), .double([1])])
         }
         #expect(throws: ParquetError.self) {
-            try ParquetWriter.encode(schema: ParquetSchema([.int64("a"), .int64("a")]), columns: [.int64([]), .int64([])])
+            try ParquetWriter.encode(
+                schema: ParquetSchema([.int64("a"), .int64("a")]), columns: [.int64([]), .int64([])])
         }
     }
 
@@ -122,7 +123,10 @@ struct ParquetReaderTests {
             #expect(error.description.contains("truncated"))
             #expect(error.description.contains("re-run the backfill"))
         }
-        #expect(throws: ParquetError.notParquet(path: path, reason: "only 3 bytes, too short for a Parquet header and footer")) {
+        #expect(
+            throws: ParquetError.notParquet(
+                path: path, reason: "only 3 bytes, too short for a Parquet header and footer")
+        ) {
             try ParquetReader(bytes: [1, 2, 3], name: path)
         }
         var badStart = valid

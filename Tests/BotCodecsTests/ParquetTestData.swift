@@ -91,7 +91,9 @@ enum ParquetSampleTable {
             .double((0..<rows).map { Double($0) / 3 }, validity: (0..<rows).map { $0 % 6 != 0 }),
             .boolean((0..<rows).map { $0 % 2 == 0 }, validity: (0..<rows).map { $0 % 7 != 3 }),
             .int32([Int32](repeating: 0, count: rows), validity: [Bool](repeating: false, count: rows)),
-            .bytes((0..<rows).map { [UInt8(truncatingIfNeeded: $0), 0, 0xFF, UInt8($0 % 5)] }, validity: (0..<rows).map { $0 % 9 != 4 }),
+            .bytes(
+                (0..<rows).map { [UInt8(truncatingIfNeeded: $0), 0, 0xFF, UInt8($0 % 5)] },
+                validity: (0..<rows).map { $0 % 9 != 4 }),
         ]
     }
 

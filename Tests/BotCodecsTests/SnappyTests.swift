@@ -1,7 +1,7 @@
 import BotCodecs
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Snappy block codec")
 struct SnappyTests {

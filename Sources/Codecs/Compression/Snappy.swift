@@ -22,7 +22,8 @@ public enum Snappy {
 
     /// Compresses `input` into `output`, which must hold ``maxCompressedLength(_:)`` bytes; returns the
     /// number of bytes written.
-    public static func compress(_ input: UnsafeRawBufferPointer, into output: UnsafeMutableBufferPointer<UInt8>) -> Int {
+    public static func compress(_ input: UnsafeRawBufferPointer, into output: UnsafeMutableBufferPointer<UInt8>) -> Int
+    {
         precondition(output.count >= maxCompressedLength(input.count), "Snappy output buffer too small")
         guard let out = output.baseAddress else { return 0 }
         var op = out
@@ -105,7 +106,9 @@ public enum Snappy {
     }
 
     /// Decompresses one Snappy block; see ``decompress(_:expectedLength:limit:)-(UnsafeRawBufferPointer,_,_)``.
-    public static func decompress(_ input: [UInt8], expectedLength: Int? = nil, limit: Int) throws(SnappyError) -> [UInt8] {
+    public static func decompress(_ input: [UInt8], expectedLength: Int? = nil, limit: Int) throws(SnappyError)
+        -> [UInt8]
+    {
         try input.withUnsafeBytes { buffer in
             Result { () throws(SnappyError) in try decompress(buffer, expectedLength: expectedLength, limit: limit) }
         }.get()
@@ -300,14 +303,20 @@ public enum Snappy {
                 var length = (tag >> 2) + 1
                 if length > 60 {
                     let extra = length - 60
-                    guard inputCount - ip >= extra else { return .corrupt(reason: "truncated literal length", offset: tagOffset) }
+                    guard inputCount - ip >= extra else {
+                        return .corrupt(reason: "truncated literal length", offset: tagOffset)
+                    }
                     length = 0
                     for index in 0..<extra { length |= Int(source[ip + index]) << (8 * index) }
                     length += 1
                     ip += extra
                 }
-                guard inputCount - ip >= length else { return .corrupt(reason: "literal runs past the input", offset: tagOffset) }
-                guard outputCount - op >= length else { return .corrupt(reason: "literal runs past the declared length", offset: tagOffset) }
+                guard inputCount - ip >= length else {
+                    return .corrupt(reason: "literal runs past the input", offset: tagOffset)
+                }
+                guard outputCount - op >= length else {
+                    return .corrupt(reason: "literal runs past the declared length", offset: tagOffset)
+                }
                 if length <= 16 && inputCount - ip >= 16 && outputCount - op >= 16 {
                     store64(out + op, load64(source + ip))
                     store64(out + op + 8, load64(source + ip + 8))
@@ -322,19 +331,25 @@ public enum Snappy {
                 let length = ((tag >> 2) & 7) + 4
                 let offset = ((tag >> 5) << 8) | Int(source[ip])
                 ip += 1
-                if let error = copy(out, &op, outputCount, offset: offset, length: length, at: tagOffset) { return error }
+                if let error = copy(out, &op, outputCount, offset: offset, length: length, at: tagOffset) {
+                    return error
+                }
             case 2:
                 guard inputCount - ip >= 2 else { return .corrupt(reason: "truncated copy", offset: tagOffset) }
                 let length = (tag >> 2) + 1
                 let offset = Int(source[ip]) | Int(source[ip + 1]) << 8
                 ip += 2
-                if let error = copy(out, &op, outputCount, offset: offset, length: length, at: tagOffset) { return error }
+                if let error = copy(out, &op, outputCount, offset: offset, length: length, at: tagOffset) {
+                    return error
+                }
             default:
                 guard inputCount - ip >= 4 else { return .corrupt(reason: "truncated copy", offset: tagOffset) }
                 let length = (tag >> 2) + 1
                 let offset = Int(UnsafeRawPointer(source + ip).loadUnaligned(as: UInt32.self).littleEndian)
                 ip += 4
-                if let error = copy(out, &op, outputCount, offset: offset, length: length, at: tagOffset) { return error }
+                if let error = copy(out, &op, outputCount, offset: offset, length: length, at: tagOffset) {
+                    return error
+                }
             }
         }
         guard op == outputCount else {
@@ -345,9 +360,12 @@ public enum Snappy {
 
     @inline(__always)
     private static func copy(
-        _ out: UnsafeMutablePointer<UInt8>, _ op: inout Int, _ outputCount: Int, offset: Int, length: Int, at tagOffset: Int
+        _ out: UnsafeMutablePointer<UInt8>, _ op: inout Int, _ outputCount: Int, offset: Int, length: Int,
+        at tagOffset: Int
     ) -> SnappyError? {
-        guard offset > 0, offset <= op else { return .corrupt(reason: "copy offset \(offset) out of range", offset: tagOffset) }
+        guard offset > 0, offset <= op else {
+            return .corrupt(reason: "copy offset \(offset) out of range", offset: tagOffset)
+        }
         guard outputCount - op >= length else {
             return .corrupt(reason: "copy runs past the declared length", offset: tagOffset)
         }

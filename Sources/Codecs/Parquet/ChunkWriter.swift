@@ -33,7 +33,8 @@ enum ChunkWriter {
         var dictionaryPageOffset: Int64?
         var encodings: [ParquetEncoding] = []
 
-        let dictionary = options.useDictionary && T.supportsDictionary
+        let dictionary =
+            options.useDictionary && T.supportsDictionary
             ? buildDictionary(present, limit: options.dictionaryPageSizeLimit) : nil
         var bytesPerValue = 1.0
         if let dictionary {
@@ -72,7 +73,8 @@ enum ChunkWriter {
             if levels == nil && dictionary == nil && T.isMemoryPlain {
                 // Required fixed-width values are their own PLAIN encoding: compress them in place.
                 let values = UnsafeBufferPointer(rebasing: present[valueIndex..<valueIndex + pageRows])
-                uncompressedTotal += try appendPage(UnsafeRawBufferPointer(values), header: header, column: column, options, &file)
+                uncompressedTotal += try appendPage(
+                    UnsafeRawBufferPointer(values), header: header, column: column, options, &file)
                 row += pageRows
                 valueIndex += pageRows
                 continue
@@ -205,7 +207,8 @@ enum ChunkWriter {
 
     // MARK: Statistics
 
-    private static func statistics<T: PlainValue>(_ values: UnsafeBufferPointer<T>, nullCount: Int) -> ParquetStatistics {
+    private static func statistics<T: PlainValue>(_ values: UnsafeBufferPointer<T>, nullCount: Int) -> ParquetStatistics
+    {
         var statistics = ParquetStatistics(nullCount: Int64(nullCount))
         var first = 0
         while first < values.count && values[first].isUnordered { first += 1 }

@@ -3,7 +3,13 @@
 public struct ParquetColumn: Sendable, Hashable {
     /// How values are stored on disk (Parquet's physical type).
     public enum PhysicalType: Int32, Sendable, Hashable, CustomStringConvertible {
-        case boolean = 0, int32 = 1, int64 = 2, int96 = 3, float = 4, double = 5, byteArray = 6
+        case boolean = 0
+        case int32 = 1
+        case int64 = 2
+        case int96 = 3
+        case float = 4
+        case double = 5
+        case byteArray = 6
         case fixedLenByteArray = 7
 
         public var description: String {

@@ -1,7 +1,14 @@
 /// A Parquet compression codec. The writer and reader implement `uncompressed`, `snappy` and `gzip`;
 /// the others are named so the metadata of any file can be described.
 public enum ParquetCompression: Int32, Sendable, Hashable, CustomStringConvertible {
-    case uncompressed = 0, snappy = 1, gzip = 2, lzo = 3, brotli = 4, lz4 = 5, zstd = 6, lz4Raw = 7
+    case uncompressed = 0
+    case snappy = 1
+    case gzip = 2
+    case lzo = 3
+    case brotli = 4
+    case lz4 = 5
+    case zstd = 6
+    case lz4Raw = 7
 
     public var description: String {
         switch self {
@@ -19,8 +26,15 @@ public enum ParquetCompression: Int32, Sendable, Hashable, CustomStringConvertib
 
 /// A Parquet value or level encoding, as named in ColumnMetaData and page headers.
 public enum ParquetEncoding: Int32, Sendable, Hashable, CustomStringConvertible {
-    case plain = 0, plainDictionary = 2, rle = 3, bitPacked = 4, deltaBinaryPacked = 5
-    case deltaLengthByteArray = 6, deltaByteArray = 7, rleDictionary = 8, byteStreamSplit = 9
+    case plain = 0
+    case plainDictionary = 2
+    case rle = 3
+    case bitPacked = 4
+    case deltaBinaryPacked = 5
+    case deltaLengthByteArray = 6
+    case deltaByteArray = 7
+    case rleDictionary = 8
+    case byteStreamSplit = 9
 
     public var description: String {
         switch self {

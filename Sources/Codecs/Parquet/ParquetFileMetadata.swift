@@ -60,7 +60,11 @@ public struct ParquetStatistics: Sendable, Equatable {
 
     /// A decoded statistics value.
     public enum Value: Sendable, Equatable {
-        case int32(Int32), int64(Int64), double(Double), boolean(Bool), bytes([UInt8])
+        case int32(Int32)
+        case int64(Int64)
+        case double(Double)
+        case boolean(Bool)
+        case bytes([UInt8])
     }
 
     /// The minimum decoded as `type` (from `min_value`, else the legacy field), or nil.

@@ -74,70 +74,13 @@ struct ChunkContext {
     mutating func decode<T: PlainDecodable>(_ chunk: [UInt8], as: T.Type) throws -> ([T], [Bool]?) {
         var validity: [Bool]? = isOptional ? [] : nil
         validity?.reserveCapacity(numValues)
-        var dictionary: [T]?
         var failure: (any Error)?
+        // Pages initialise the output in row order; `produced` counts the initialised prefix, so an
+        // error part-way leaves a consistent (then discarded) array.
         let values = [T](unsafeUninitializedCapacity: numValues) { output, produced in
             do {
-                try chunk.withUnsafeBytes { chunkBytes in
-                    var position = 0
-                    while produced < numValues {
-                        let pageStart = position
-                        guard position < chunkBytes.count else {
-                            throw PageFailure(
-                                reason: "the column chunk ends after \(produced) of \(numValues) values", offset: position)
-                        }
-                        var reader = ThriftCompactReader(chunkBytes, from: position)
-                        let header: PageHeader
-                        do {
-                            header = try PageHeader.decode(from: &reader)
-                        } catch {
-                            throw PageFailure(reason: "unreadable page header (\(error))", offset: pageStart)
-                        }
-                        position = reader.position
-                        guard header.compressedSize >= 0, Int(header.compressedSize) <= chunkBytes.count - position else {
-                            throw PageFailure(
-                                reason: "page of \(header.compressedSize) bytes runs past the column chunk end",
-                                offset: pageStart)
-                        }
-                        guard header.uncompressedSize >= 0, Int(header.uncompressedSize) <= maxPageSize else {
-                            throw PageFailure(
-                                reason: "page declares \(header.uncompressedSize) uncompressed bytes (limit \(maxPageSize))",
-                                offset: pageStart)
-                        }
-                        let page = UnsafeRawBufferPointer(
-                            rebasing: chunkBytes[position..<position + Int(header.compressedSize)])
-                        position += Int(header.compressedSize)
-                        if let crc = header.crc, UInt32(bitPattern: crc) != Zlib.crc32(page) {
-                            throw PageFailure(
-                                reason: "page checksum mismatch (the page bytes were damaged)", offset: pageStart)
-                        }
-                        do {
-                            switch header.kind {
-                            case .dictionaryPage?:
-                                dictionary = try decodeDictionary(page, header: header, as: T.self)
-                            case .dataPage?:
-                                if try decodeInPlace(page, header: header, output: output, produced: &produced) {
-                                    continue
-                                }
-                                let body = try decompress(page, uncompressedSize: Int(header.uncompressedSize))
-                                try body.withUnsafeBytes { body in
-                                    try decodeDataPage(
-                                        body, levels: nil, header: header, dictionary: dictionary, output: output,
-                                        produced: &produced, validity: &validity)
-                                }
-                            case .dataPageV2?:
-                                try decodeDataPageV2(
-                                    page, header: header, dictionary: dictionary, output: output, produced: &produced,
-                                    validity: &validity)
-                            case .indexPage?, nil:
-                                continue
-                            }
-                        } catch var failure as PageFailure {
-                            failure.offset = pageStart
-                            failure.reason = "page at chunk offset \(pageStart): \(failure.reason)"
-                            throw failure
-                        }
-                    }
+                try chunk.withUnsafeBytes { bytes in
+                    try decodePages(bytes, into: output, produced: &produced, validity: &validity)
                 }
             } catch {
                 failure = error
@@ -147,6 +90,76 @@ struct ChunkContext {
         // All rows present: report no validity, as for a required column.
         if let flags = validity, !flags.contains(false) { validity = nil }
         return (values, validity)
+    }
+
+    private mutating func decodePages<T: PlainDecodable>(
+        _ chunk: UnsafeRawBufferPointer, into output: UnsafeMutableBufferPointer<T>, produced: inout Int,
+        validity: inout [Bool]?
+    ) throws {
+        var dictionary: [T]?
+        var position = 0
+        while produced < numValues {
+            let pageStart = position
+            let (header, page) = try nextPage(chunk, at: &position, produced: produced)
+            do {
+                switch header.kind {
+                case .dictionaryPage?:
+                    dictionary = try decodeDictionary(page, header: header, as: T.self)
+                case .dataPage?:
+                    if try decodeInPlace(page, header: header, output: output, produced: &produced) { continue }
+                    let body = try decompress(page, uncompressedSize: Int(header.uncompressedSize))
+                    try body.withUnsafeBytes { body in
+                        try decodeDataPage(
+                            body, levels: nil, header: header, dictionary: dictionary, output: output,
+                            produced: &produced, validity: &validity)
+                    }
+                case .dataPageV2?:
+                    try decodeDataPageV2(
+                        page, header: header, dictionary: dictionary, output: output, produced: &produced,
+                        validity: &validity)
+                case .indexPage?, nil:
+                    continue
+                }
+            } catch var failure as PageFailure {
+                failure.offset = pageStart
+                throw failure
+            }
+        }
+    }
+
+    /// Reads the page header at `position` and returns it with the page's stored bytes, checked to lie
+    /// within the chunk and against its checksum; advances `position` past the page.
+    private func nextPage(
+        _ chunk: UnsafeRawBufferPointer, at position: inout Int, produced: Int
+    ) throws -> (PageHeader, UnsafeRawBufferPointer) {
+        let pageStart = position
+        guard position < chunk.count else {
+            throw PageFailure(
+                reason: "the column chunk ends after \(produced) of \(numValues) values", offset: position)
+        }
+        var reader = ThriftCompactReader(chunk, from: position)
+        let header: PageHeader
+        do {
+            header = try PageHeader.decode(from: &reader)
+        } catch {
+            throw PageFailure(reason: "unreadable page header (\(error))", offset: pageStart)
+        }
+        position = reader.position
+        let size = Int(header.compressedSize)
+        guard size >= 0, size <= chunk.count - position else {
+            throw PageFailure(reason: "a page of \(size) bytes runs past the column chunk end", offset: pageStart)
+        }
+        guard header.uncompressedSize >= 0, Int(header.uncompressedSize) <= maxPageSize else {
+            throw PageFailure(
+                reason: "a page declares \(header.uncompressedSize) uncompressed bytes, over \(maxPageSize)",
+                offset: pageStart)
+        }
+        let page = UnsafeRawBufferPointer(rebasing: chunk[position..<position + size])
+        position += size
+        if let crc = header.crc, UInt32(bitPattern: crc) != Zlib.crc32(page) {
+            throw PageFailure(reason: "page checksum mismatch (the page bytes were damaged)", offset: pageStart)
+        }
+        return (header, page)
     }
 
     /// The fast path for required fixed-width PLAIN pages: decompress (or copy) straight into the
@@ -159,7 +172,9 @@ struct ChunkContext {
             compression == .snappy || compression == .uncompressed
         else { return false }
         let rows = Int(header.numValues)
-        guard rows >= 0, rows <= numValues - produced, Int(header.uncompressedSize) == rows * width else { return false }
+        guard rows >= 0, rows <= numValues - produced, Int(header.uncompressedSize) == rows * width else {
+            return false
+        }
         let target = UnsafeMutableRawBufferPointer(start: output.baseAddress! + produced, count: rows * width)
         if compression == .snappy {
             do {
@@ -199,7 +214,8 @@ struct ChunkContext {
                 throw PageFailure(reason: error.description)
             }
             guard output.count == uncompressedSize else {
-                throw PageFailure(reason: "gzip page inflates to \(output.count) bytes, not the declared \(uncompressedSize)")
+                throw PageFailure(
+                    reason: "gzip page inflates to \(output.count) bytes, not the declared \(uncompressedSize)")
             }
             return output
         default:
@@ -210,7 +226,9 @@ struct ChunkContext {
     private func decodeDictionary<T: PlainDecodable>(
         _ page: UnsafeRawBufferPointer, header: PageHeader, as: T.Type
     ) throws -> [T] {
-        guard header.encoding == ParquetEncoding.plain.rawValue || header.encoding == ParquetEncoding.plainDictionary.rawValue
+        guard
+            header.encoding == ParquetEncoding.plain.rawValue
+                || header.encoding == ParquetEncoding.plainDictionary.rawValue
         else { throw PageFailure(reason: "dictionary page encoding \(header.encoding) is not PLAIN") }
         let body = try decompress(page, uncompressedSize: Int(header.uncompressedSize))
         let count = Int(header.numValues)
@@ -293,7 +311,9 @@ struct ChunkContext {
             let packed = [T](unsafeUninitializedCapacity: present) { buffer, initialized in
                 do {
                     if present > 0 {
-                        try decodeValues(values, count: present, encoding: header.encoding, dictionary: dictionary, into: buffer.baseAddress!)
+                        try decodeValues(
+                            values, count: present, encoding: header.encoding, dictionary: dictionary,
+                            into: buffer.baseAddress!)
                     }
                     initialized = present
                 } catch {
@@ -332,7 +352,8 @@ struct ChunkContext {
             body = try decompress(compressedValues, uncompressedSize: valuesSize)
         } else {
             guard compressedValues.count == valuesSize else {
-                throw PageFailure(reason: "uncompressed values of \(compressedValues.count) bytes declare \(valuesSize)")
+                throw PageFailure(
+                    reason: "uncompressed values of \(compressedValues.count) bytes declare \(valuesSize)")
             }
             body = Array(compressedValues)
         }
@@ -391,7 +412,8 @@ struct ChunkContext {
             let booleans = UnsafeMutableRawPointer(output).assumingMemoryBound(to: Bool.self)
             for index in 0..<count { (booleans + index).initialize(to: scratch[index] != 0) }
         default:
-            throw PageFailure(reason: "value encoding \(ParquetEncoding(rawValue: encoding)?.description ?? "\(encoding)") is not supported")
+            let name = ParquetEncoding(rawValue: encoding)?.description ?? "\(encoding)"
+            throw PageFailure(reason: "value encoding \(name) is not supported")
         }
     }
 }

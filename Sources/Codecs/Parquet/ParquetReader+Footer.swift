@@ -23,8 +23,9 @@ extension ParquetReader {
         guard let root = raw.schema.first else { throw fail("the schema is empty") }
         let leaves = raw.schema.dropFirst()
         guard let children = root.numChildren, Int(children) == leaves.count else {
-            throw fail("the schema root declares \(root.numChildren.map(String.init) ?? "no") children "
-                + "but \(leaves.count) elements follow")
+            throw fail(
+                "the schema root declares \(root.numChildren.map(String.init) ?? "no") children "
+                    + "but \(leaves.count) elements follow")
         }
         var columns: [ParquetColumn] = []
         for element in leaves {
@@ -57,10 +58,12 @@ extension ParquetReader {
             }
             guard numRows <= Int64(options.maxRowGroupRows) else {
                 throw .limitExceeded(
-                    path: path, what: "a row group of \(numRows) rows", value: Int(numRows), limit: options.maxRowGroupRows)
+                    path: path, what: "a row group of \(numRows) rows", value: Int(numRows),
+                    limit: options.maxRowGroupRows)
             }
             guard group.columns.count == columns.count else {
-                throw fail("row group \(groupIndex) has \(group.columns.count) column chunks for \(columns.count) columns")
+                throw fail(
+                    "row group \(groupIndex) has \(group.columns.count) column chunks for \(columns.count) columns")
             }
             let (sum, overflow) = totalRows.addingReportingOverflow(numRows)
             guard !overflow else { throw fail("row counts overflow") }
@@ -94,7 +97,8 @@ extension ParquetReader {
                 }
                 let (end, endOverflow) = start.addingReportingOverflow(compressed)
                 guard start >= 4, !endOverflow, end <= Int64(footerStart) else {
-                    throw chunkFail("its bytes \(start)..<\(endOverflow ? -1 : end) lie outside the data area 4..<\(footerStart)")
+                    throw chunkFail(
+                        "its bytes \(start)..<\(endOverflow ? -1 : end) lie outside the data area 4..<\(footerStart)")
                 }
                 chunks.append(
                     ParquetColumnChunkMetadata(
@@ -104,7 +108,8 @@ extension ParquetReader {
                         dataPageOffset: dataPageOffset,
                         dictionaryPageOffset: start == dataPageOffset ? nil : start, statistics: meta.statistics))
             }
-            rowGroups.append(ParquetRowGroupMetadata(numRows: numRows, totalByteSize: group.totalByteSize, columns: chunks))
+            rowGroups.append(
+                ParquetRowGroupMetadata(numRows: numRows, totalByteSize: group.totalByteSize, columns: chunks))
         }
         if let numRows = raw.numRows, numRows != totalRows {
             throw fail("the file declares \(numRows) rows but its row groups hold \(totalRows)")

@@ -71,7 +71,8 @@ public final class ParquetReader {
     public var schema: ParquetSchema { metadata.schema }
 
     /// Decodes row group `index`, keyed by column name: all columns, or only those named in `columns`.
-    public func readRowGroup(_ index: Int, columns: [String]? = nil) throws(ParquetError) -> [String: ParquetColumnData] {
+    public func readRowGroup(_ index: Int, columns: [String]? = nil) throws(ParquetError) -> [String: ParquetColumnData]
+    {
         guard metadata.rowGroups.indices.contains(index) else {
             throw .rowGroupOutOfRange(path: path, index: index, count: metadata.rowGroups.count)
         }
@@ -126,7 +127,8 @@ public final class ParquetReader {
         try Self.read(source, path: path, at: offset, count: count)
     }
 
-    private static func read(_ source: Source, path: String, at offset: Int, count: Int) throws(ParquetError) -> [UInt8] {
+    private static func read(_ source: Source, path: String, at offset: Int, count: Int) throws(ParquetError) -> [UInt8]
+    {
         switch source {
         case .file(let file): return try file.read(at: offset, count: count)
         case .bytes(let bytes): return Array(bytes[offset..<offset + count])

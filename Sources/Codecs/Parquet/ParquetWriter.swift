@@ -53,7 +53,8 @@ public enum ParquetWriter {
     ) throws(ParquetError) -> Int {
         guard !schema.columns.isEmpty else { throw .invalidInput(reason: "the schema has no columns") }
         guard schema.columns.count == columns.count else {
-            throw .invalidInput(reason: "the schema has \(schema.columns.count) columns but \(columns.count) were given")
+            throw .invalidInput(
+                reason: "the schema has \(schema.columns.count) columns but \(columns.count) were given")
         }
         guard options.rowGroupSize > 0, options.dataPageSize > 0 else {
             throw .invalidInput(reason: "rowGroupSize and dataPageSize must be positive")
@@ -66,7 +67,9 @@ public enum ParquetWriter {
             }
             guard data.count == rowCount else {
                 throw .invalidInput(
-                    reason: "column '\(column.name)' has \(data.count) rows but '\(schema.columns[0].name)' has \(rowCount)")
+                    reason:
+                        "column '\(column.name)' has \(data.count) rows but '\(schema.columns[0].name)' has \(rowCount)"
+                )
             }
             let matches: Bool
             switch (data, column.physicalType, column.logicalType) {
@@ -83,10 +86,12 @@ public enum ParquetWriter {
             }
             if let validity = data.validity {
                 guard validity.count == rowCount else {
-                    throw .invalidInput(reason: "column '\(column.name)' has \(validity.count) validity flags for \(rowCount) rows")
+                    throw .invalidInput(
+                        reason: "column '\(column.name)' has \(validity.count) validity flags for \(rowCount) rows")
                 }
                 guard column.isOptional || !validity.contains(false) else {
-                    throw .invalidInput(reason: "column '\(column.name)' is required but has null rows; declare it optional")
+                    throw .invalidInput(
+                        reason: "column '\(column.name)' is required but has null rows; declare it optional")
                 }
             }
         }

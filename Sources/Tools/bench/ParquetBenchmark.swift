@@ -17,7 +17,8 @@ enum ParquetBenchmark: Benchmark {
         let repeats = max(1, try option("repeat", in: arguments, default: 3))
         let out = try option(
             "out", in: arguments,
-            default: FileManager.default.temporaryDirectory.appendingPathComponent("bench-\(UUID().uuidString).parquet").path)
+            default: FileManager.default.temporaryDirectory.appendingPathComponent("bench-\(UUID().uuidString).parquet")
+                .path)
         let codec: ParquetCompression
         switch codecName {
         case "snappy": codec = .snappy
@@ -28,7 +29,9 @@ enum ParquetBenchmark: Benchmark {
         guard ["on", "off"].contains(dictionary) else {
             throw BenchmarkUsageError(description: "--dictionary must be on or off")
         }
-        guard rows > 0, rowGroup > 0 else { throw BenchmarkUsageError(description: "--rows and --row-group must be positive") }
+        guard rows > 0, rowGroup > 0 else {
+            throw BenchmarkUsageError(description: "--rows and --row-group must be positive")
+        }
 
         let (schema, columns) = candles(rows: rows)
         let options = ParquetWriteOptions(compression: codec, useDictionary: dictionary == "on", rowGroupSize: rowGroup)
@@ -39,24 +42,30 @@ enum ParquetBenchmark: Benchmark {
         var readSeconds = Double.infinity
         var checksum = 0.0
         for _ in 0..<repeats {
-            encodeSeconds = min(encodeSeconds, try secondsTaken {
-                _ = try ParquetWriter.encode(schema: schema, columns: columns, options: options)
-            })
-            writeSeconds = min(writeSeconds, try secondsTaken {
-                try ParquetWriter.write(schema: schema, columns: columns, to: url, options: options)
-            })
-            readSeconds = min(readSeconds, try secondsTaken {
-                let reader = try ParquetReader(path: out)
-                var cursor = reader.rowGroups()
-                var sum = 0.0
-                var count = 0
-                while let group = try cursor.next() {
-                    if case .double(let close, _)? = group["close"] { sum += close.reduce(0, +) }
-                    count += group["open_time"]?.count ?? 0
-                }
-                guard count == rows else { throw BenchmarkUsageError(description: "read \(count) of \(rows) rows") }
-                checksum = sum
-            })
+            encodeSeconds = min(
+                encodeSeconds,
+                try secondsTaken {
+                    _ = try ParquetWriter.encode(schema: schema, columns: columns, options: options)
+                })
+            writeSeconds = min(
+                writeSeconds,
+                try secondsTaken {
+                    try ParquetWriter.write(schema: schema, columns: columns, to: url, options: options)
+                })
+            readSeconds = min(
+                readSeconds,
+                try secondsTaken {
+                    let reader = try ParquetReader(path: out)
+                    var cursor = reader.rowGroups()
+                    var sum = 0.0
+                    var count = 0
+                    while let group = try cursor.next() {
+                        if case .double(let close, _)? = group["close"] { sum += close.reduce(0, +) }
+                        count += group["open_time"]?.count ?? 0
+                    }
+                    guard count == rows else { throw BenchmarkUsageError(description: "read \(count) of \(rows) rows") }
+                    checksum = sum
+                })
         }
         // The Snappy codec alone, on the PLAIN bytes of every column in 1 MiB pages.
         var plain: [UInt8] = []
@@ -71,14 +80,18 @@ enum ParquetBenchmark: Benchmark {
         var snappyDecompressSeconds = Double.infinity
         var blocks: [[UInt8]] = []
         for _ in 0..<repeats {
-            snappyCompressSeconds = min(snappyCompressSeconds, secondsTaken {
-                blocks = stride(from: 0, to: plain.count, by: 1 << 20).map { start in
-                    plain[start..<min(start + (1 << 20), plain.count)].withUnsafeBytes { Snappy.compress($0) }
-                }
-            })
-            snappyDecompressSeconds = min(snappyDecompressSeconds, try secondsTaken {
-                for block in blocks { _ = try Snappy.decompress(block, limit: 1 << 21) }
-            })
+            snappyCompressSeconds = min(
+                snappyCompressSeconds,
+                secondsTaken {
+                    blocks = stride(from: 0, to: plain.count, by: 1 << 20).map { start in
+                        plain[start..<min(start + (1 << 20), plain.count)].withUnsafeBytes { Snappy.compress($0) }
+                    }
+                })
+            snappyDecompressSeconds = min(
+                snappyDecompressSeconds,
+                try secondsTaken {
+                    for block in blocks { _ = try Snappy.decompress(block, limit: 1 << 21) }
+                })
         }
         let size = (try FileManager.default.attributesOfItem(atPath: out)[.size] as? NSNumber)?.intValue ?? -1
         var result: [String: any Sendable] = [
@@ -124,6 +137,8 @@ enum ParquetBenchmark: Benchmark {
             .timestampMillis("open_time"), .double("open"), .double("high"), .double("low"), .double("close"),
             .double("volume"),
         ])
-        return (schema, [.int64(openTime), .double(open), .double(high), .double(low), .double(close), .double(volume)])
+        return (
+            schema, [.int64(openTime), .double(open), .double(high), .double(low), .double(close), .double(volume)]
+        )
     }
 }

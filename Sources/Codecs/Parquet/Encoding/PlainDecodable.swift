@@ -28,7 +28,8 @@ extension PlainDecodable where Self: BitwiseCopyable {
     ) throws(PageFailure) -> Int {
         let size = MemoryLayout<Self>.stride
         guard count <= input.count / size else {
-            throw PageFailure(reason: "\(count) PLAIN values need \(count * size) bytes but the page has \(input.count)")
+            throw PageFailure(
+                reason: "\(count) PLAIN values need \(count * size) bytes but the page has \(input.count)")
         }
         let bytes = count * size
         if bytes > 0 { UnsafeMutableRawPointer(output).copyMemory(from: input.baseAddress!, byteCount: bytes) }
@@ -66,7 +67,8 @@ extension String: PlainDecodable {
             let length = try byteArrayLength(input, at: position, index: index)
             position += 4
             (output + index).initialize(
-                to: String(decoding: UnsafeRawBufferPointer(rebasing: input[position..<position + length]), as: UTF8.self))
+                to: String(
+                    decoding: UnsafeRawBufferPointer(rebasing: input[position..<position + length]), as: UTF8.self))
             position += length
         }
         return position
@@ -82,7 +84,8 @@ extension Array: PlainDecodable where Element == UInt8 {
         for index in 0..<count {
             let length = try byteArrayLength(input, at: position, index: index)
             position += 4
-            (output + index).initialize(to: Array(UnsafeRawBufferPointer(rebasing: input[position..<position + length])))
+            (output + index).initialize(
+                to: Array(UnsafeRawBufferPointer(rebasing: input[position..<position + length])))
             position += length
         }
         return position

@@ -97,7 +97,9 @@ extension String: PlainValue {
         for value in values {
             var value = value
             value.withUTF8 { bytes in
-                withUnsafeBytes(of: UInt32(truncatingIfNeeded: bytes.count).littleEndian) { output.append(contentsOf: $0) }
+                withUnsafeBytes(of: UInt32(truncatingIfNeeded: bytes.count).littleEndian) {
+                    output.append(contentsOf: $0)
+                }
                 output.append(contentsOf: bytes)
             }
         }
@@ -115,7 +117,9 @@ extension Array: PlainValue where Element == UInt8 {
     static var hasLegacyStatistics: Bool { false }
     static func appendPlain(_ values: UnsafeBufferPointer<[UInt8]>, to output: inout [UInt8]) {
         for value in values {
-            Swift.withUnsafeBytes(of: UInt32(truncatingIfNeeded: value.count).littleEndian) { output.append(contentsOf: $0) }
+            Swift.withUnsafeBytes(of: UInt32(truncatingIfNeeded: value.count).littleEndian) {
+                output.append(contentsOf: $0)
+            }
             output.append(contentsOf: value)
         }
     }

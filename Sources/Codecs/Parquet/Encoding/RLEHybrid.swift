@@ -103,7 +103,8 @@ enum RLEHybrid {
             var shift: UInt64 = 0
             while true {
                 guard position < input.count else {
-                    throw Failure(reason: "levels or indices end after \(produced) of \(count) values", offset: runStart)
+                    throw Failure(
+                        reason: "levels or indices end after \(produced) of \(count) values", offset: runStart)
                 }
                 guard shift < 64 else { throw Failure(reason: "run header too long", offset: runStart) }
                 let byte = input[position]
@@ -115,7 +116,9 @@ enum RLEHybrid {
             let wanted = count - produced
             if header & 1 == 0 {
                 let runLength = header >> 1
-                guard input.count - position >= valueBytes else { throw Failure(reason: "truncated RLE run", offset: runStart) }
+                guard input.count - position >= valueBytes else {
+                    throw Failure(reason: "truncated RLE run", offset: runStart)
+                }
                 var value: UInt64 = 0
                 for index in 0..<valueBytes { value |= UInt64(input[position + index]) << (8 * UInt64(index)) }
                 position += valueBytes
@@ -129,8 +132,12 @@ enum RLEHybrid {
                 let runValues = groups <= UInt64(available) ? Int(groups) * 8 : Int.max
                 let take = min(runValues, wanted)
                 let neededBytes = (take * bitWidth + 7) / 8
-                guard neededBytes <= available else { throw Failure(reason: "truncated bit-packed run", offset: runStart) }
-                unpack(input, from: position, bytes: available, count: take, bitWidth: bitWidth, mask: mask, into: output + produced)
+                guard neededBytes <= available else {
+                    throw Failure(reason: "truncated bit-packed run", offset: runStart)
+                }
+                unpack(
+                    input, from: position, bytes: available, count: take, bitWidth: bitWidth, mask: mask,
+                    into: output + produced)
                 produced += take
                 let runBytes = groups <= UInt64(available) ? Int(groups) * bitWidth : available
                 position += min(runBytes, available)

@@ -158,7 +158,9 @@ enum FooterCoding {
         return footer
     }
 
-    private static func decodeRowGroup(from reader: inout ThriftCompactReader) throws(ThriftDecodingError) -> RawRowGroup {
+    private static func decodeRowGroup(from reader: inout ThriftCompactReader) throws(ThriftDecodingError)
+        -> RawRowGroup
+    {
         var rowGroup = RawRowGroup()
         try reader.beginStruct()
         while let field = try reader.fieldHeader() {
@@ -177,7 +179,9 @@ enum FooterCoding {
         return rowGroup
     }
 
-    private static func decodeColumnChunk(from reader: inout ThriftCompactReader) throws(ThriftDecodingError) -> RawColumnChunk {
+    private static func decodeColumnChunk(from reader: inout ThriftCompactReader) throws(ThriftDecodingError)
+        -> RawColumnChunk
+    {
         var chunk = RawColumnChunk()
         try reader.beginStruct()
         while let field = try reader.fieldHeader() {
@@ -221,7 +225,9 @@ enum FooterCoding {
         return metadata
     }
 
-    static func decodeStatistics(from reader: inout ThriftCompactReader) throws(ThriftDecodingError) -> ParquetStatistics {
+    static func decodeStatistics(from reader: inout ThriftCompactReader) throws(ThriftDecodingError)
+        -> ParquetStatistics
+    {
         var statistics = ParquetStatistics()
         try reader.beginStruct()
         while let field = try reader.fieldHeader() {

@@ -1,7 +1,10 @@
 /// parquet.thrift `PageHeader` with the data (v1, v2) and dictionary page headers folded in.
 struct PageHeader {
     enum Kind: Int32 {
-        case dataPage = 0, indexPage = 1, dictionaryPage = 2, dataPageV2 = 3
+        case dataPage = 0
+        case indexPage = 1
+        case dictionaryPage = 2
+        case dataPageV2 = 3
     }
 
     var type: Int32 = -1

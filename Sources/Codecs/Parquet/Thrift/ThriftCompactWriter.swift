@@ -10,8 +10,18 @@ struct ThriftCompactWriter {
 
     // Compact-protocol type nibbles.
     enum FieldType: UInt8 {
-        case booleanTrue = 1, booleanFalse = 2, byte = 3, i16 = 4, i32 = 5, i64 = 6, double = 7
-        case binary = 8, list = 9, set = 10, map = 11, structure = 12
+        case booleanTrue = 1
+        case booleanFalse = 2
+        case byte = 3
+        case i16 = 4
+        case i32 = 5
+        case i64 = 6
+        case double = 7
+        case binary = 8
+        case list = 9
+        case set = 10
+        case map = 11
+        case structure = 12
     }
 
     mutating func fieldHeader(_ id: Int16, _ type: FieldType) {

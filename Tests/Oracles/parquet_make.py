@@ -89,6 +89,13 @@ def main():
     pq.write_table(cache, os.path.join(folder, "pa_cache.parquet"))
     result["pa_cache.parquet"] = {"writer": "pyarrow", "options": {}}
 
+    # Valid files using features the Swift reader refuses with ParquetError.unsupported.
+    pq.write_table(table, os.path.join(folder, "unsupported_delta.parquet"), use_dictionary=False,
+                   column_encoding={"i64": "DELTA_BINARY_PACKED"})
+    pq.write_table(table, os.path.join(folder, "unsupported_zstd.parquet"), compression="zstd")
+    result["unsupported_delta.parquet"] = {"writer": "pyarrow", "options": {"column_encoding": "DELTA_BINARY_PACKED"}}
+    result["unsupported_zstd.parquet"] = {"writer": "pyarrow", "options": {"compression": "zstd"}}
+
     con = duckdb.connect()
     con.execute("SET threads=1")
     con.register("sample", table)

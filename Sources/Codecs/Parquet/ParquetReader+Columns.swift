@@ -9,7 +9,13 @@ extension ParquetReader {
             compression: chunk.compression, numValues: Int(chunk.numValues), isOptional: schemaColumn.isOptional,
             maxPageSize: options.maxPageSize)
         func wrap(_ failure: PageFailure) -> ParquetError {
-            .corruptColumnChunk(
+            if failure.isUnsupported {
+                return .unsupported(
+                    path: path,
+                    feature: "\(failure.reason) (row group \(rowGroup), column '\(schemaColumn.name)', "
+                        + "byte \(start + failure.offset))")
+            }
+            return .corruptColumnChunk(
                 path: path, rowGroup: rowGroup, column: schemaColumn.name, offset: start + failure.offset,
                 reason: failure.reason)
         }
@@ -413,7 +419,7 @@ struct ChunkContext {
             for index in 0..<count { (booleans + index).initialize(to: scratch[index] != 0) }
         default:
             let name = ParquetEncoding(rawValue: encoding)?.description ?? "\(encoding)"
-            throw PageFailure(reason: "value encoding \(name) is not supported")
+            throw PageFailure(reason: "the \(name) value encoding", isUnsupported: true)
         }
     }
 }

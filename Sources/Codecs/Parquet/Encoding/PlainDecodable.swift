@@ -14,6 +14,8 @@ protocol PlainDecodable {
 struct PageFailure: Error {
     var reason: String
     var offset: Int = 0
+    /// The page is valid but uses a feature this reader lacks (an encoding), rather than being damaged.
+    var isUnsupported = false
 }
 
 extension PlainDecodable {

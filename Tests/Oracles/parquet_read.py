@@ -13,7 +13,8 @@ pa.set_cpu_count(1)
 
 
 def read_pyarrow(path):
-    table = pq.read_table(path)
+    # Also verifies the CRC-32 we store in every page header.
+    table = pq.read_table(path, page_checksum_verification=True)
     file = pq.ParquetFile(path)
     meta = file.metadata
     kv = {k.decode(): v.decode() for k, v in (meta.metadata or {}).items()}

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Benchmarks our Parquet writer and reader against pyarrow on the same candle table, single-threaded.
 # Usage: scripts/bench-parquet.sh [--rows N] [--codec snappy|gzip|none] [--dictionary on|off] [--repeat N]
+#        [--row-group N] [--checksums on|off]   (our page CRC-32s; pyarrow writes none by default)
 # Prints one JSON object: {"ours": {...}, "pyarrow": {...}, "write_ratio": ..., "read_ratio": ...}
 # (ratios are our seconds over pyarrow's; below 1.5 meets the target).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-rows=1000000 codec=snappy dictionary=on repeat=3 row_group=1048576
+rows=1000000 codec=snappy dictionary=on repeat=3 row_group=1048576 checksums=on
 while [ $# -gt 0 ]; do
     case "$1" in
         --rows) rows=$2; shift 2 ;;
@@ -14,6 +15,7 @@ while [ $# -gt 0 ]; do
         --dictionary) dictionary=$2; shift 2 ;;
         --repeat) repeat=$2; shift 2 ;;
         --row-group) row_group=$2; shift 2 ;;
+        --checksums) checksums=$2; shift 2 ;;
         *) echo "unknown option $1" >&2; exit 64 ;;
     esac
 done
@@ -23,7 +25,7 @@ trap 'rm -rf "$scratch"' EXIT
 
 swift build -c release --product bench >&2
 ours=$(.build/release/bench parquet --rows "$rows" --codec "$codec" --dictionary "$dictionary" \
-    --row-group "$row_group" --repeat "$repeat" --out "$scratch/ours.parquet")
+    --row-group "$row_group" --repeat "$repeat" --checksums "$checksums" --out "$scratch/ours.parquet")
 
 python3 - "$scratch" "$codec" "$dictionary" "$row_group" "$repeat" "$ours" <<'PY'
 import json, os, sys, time

@@ -132,7 +132,7 @@ enum ChunkWriter {
         switch options.compression {
         case .uncompressed:
             header.compressedSize = Int32(body.count)
-            header.crc = Int32(bitPattern: Zlib.crc32(body))
+            if options.writesPageChecksums { header.crc = Int32(bitPattern: Zlib.crc32(body)) }
             let headerBytes = encodeHeader(header)
             file.append(contentsOf: headerBytes)
             file.append(contentsOf: body)
@@ -149,7 +149,7 @@ enum ChunkWriter {
             throw .invalidInput(reason: "the writer supports UNCOMPRESSED, SNAPPY and GZIP, not \(options.compression)")
         }
         header.compressedSize = Int32(compressed.count)
-        header.crc = Int32(bitPattern: Zlib.crc32(compressed))
+        if options.writesPageChecksums { header.crc = Int32(bitPattern: Zlib.crc32(compressed)) }
         let headerBytes = encodeHeader(header)
         file.append(contentsOf: headerBytes)
         file.append(contentsOf: compressed)

@@ -17,11 +17,15 @@ public struct ParquetWriteOptions: Sendable, Equatable {
     public var createdBy: String
     /// The zlib level used for GZIP (0–9).
     public var gzipLevel: Int32
+    /// Store a CRC-32 of every page so readers (this one, and pyarrow with
+    /// `page_checksum_verification`) detect damaged pages instead of returning wrong values.
+    public var writesPageChecksums: Bool
 
     public init(
         compression: ParquetCompression = .snappy, useDictionary: Bool = true, rowGroupSize: Int = 1_048_576,
         dataPageSize: Int = 1 << 20, dictionaryPageSizeLimit: Int = 1 << 20, keyValueMetadata: [String: String] = [:],
-        createdBy: String = "BotCodecs Parquet writer version 1.0.0 (build botcore)", gzipLevel: Int32 = 6
+        createdBy: String = "BotCodecs Parquet writer version 1.0.0 (build botcore)", gzipLevel: Int32 = 6,
+        writesPageChecksums: Bool = true
     ) {
         self.compression = compression
         self.useDictionary = useDictionary
@@ -31,5 +35,6 @@ public struct ParquetWriteOptions: Sendable, Equatable {
         self.keyValueMetadata = keyValueMetadata
         self.createdBy = createdBy
         self.gzipLevel = gzipLevel
+        self.writesPageChecksums = writesPageChecksums
     }
 }

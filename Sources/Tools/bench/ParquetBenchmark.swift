@@ -7,7 +7,7 @@ enum ParquetBenchmark: Benchmark {
     static let name = "parquet"
     static let summary =
         "Parquet write and read of a candle table (--rows N, --codec snappy|gzip|none, --dictionary on|off, "
-        + "--row-group N, --repeat N, --out PATH)"
+        + "--row-group N, --repeat N, --checksums on|off, --out PATH)"
 
     static func run(arguments: [String]) async throws -> [String: any Sendable] {
         let rows = try option("rows", in: arguments, default: 1_000_000)
@@ -15,6 +15,7 @@ enum ParquetBenchmark: Benchmark {
         let dictionary = try option("dictionary", in: arguments, default: "on")
         let rowGroup = try option("row-group", in: arguments, default: 1_048_576)
         let repeats = max(1, try option("repeat", in: arguments, default: 3))
+        let checksums = try option("checksums", in: arguments, default: "on")
         let out = try option(
             "out", in: arguments,
             default: FileManager.default.temporaryDirectory.appendingPathComponent("bench-\(UUID().uuidString).parquet")
@@ -34,7 +35,9 @@ enum ParquetBenchmark: Benchmark {
         }
 
         let (schema, columns) = candles(rows: rows)
-        let options = ParquetWriteOptions(compression: codec, useDictionary: dictionary == "on", rowGroupSize: rowGroup)
+        let options = ParquetWriteOptions(
+            compression: codec, useDictionary: dictionary == "on", rowGroupSize: rowGroup,
+            writesPageChecksums: checksums != "off")
         let url = URL(fileURLWithPath: out)
 
         var encodeSeconds = Double.infinity
@@ -96,6 +99,7 @@ enum ParquetBenchmark: Benchmark {
         let size = (try FileManager.default.attributesOfItem(atPath: out)[.size] as? NSNumber)?.intValue ?? -1
         var result: [String: any Sendable] = [
             "rows": rows, "codec": codecName, "dictionary": dictionary, "row_group_size": rowGroup,
+            "page_checksums": checksums != "off",
             "repeats": repeats, "path": out,
             "encode_seconds": encodeSeconds, "write_seconds": writeSeconds, "read_seconds": readSeconds,
             "write_rows_per_second": Double(rows) / writeSeconds, "read_rows_per_second": Double(rows) / readSeconds,

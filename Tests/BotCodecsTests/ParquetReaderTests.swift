@@ -138,4 +138,53 @@ struct ParquetReaderTests {
         hugeFooter.replaceSubrange(hugeFooter.count - 8..<hugeFooter.count - 4, with: [0xFF, 0xFF, 0xFF, 0x7F])
         #expect(throws: ParquetError.self) { try ParquetReader(bytes: hugeFooter, name: path) }
     }
+
+    /// Wraps a hand-made footer in magic and length so only the footer is hostile.
+    private static func file(footer: [UInt8]) -> [UInt8] {
+        let length = UInt32(footer.count)
+        return Array("PAR1".utf8) + footer + (0..<4).map { UInt8(truncatingIfNeeded: length >> (8 * $0)) }
+            + Array("PAR1".utf8)
+    }
+
+    @Test func boundsHostileFooters() {
+        // An unknown field nesting structs 100,000 deep: skipping it must stop at the depth limit
+        // instead of exhausting the stack.
+        let deep =
+            [0x0C, 0xC8, 0x01] + [UInt8](repeating: 0x1C, count: 100_000) + [UInt8](repeating: 0, count: 100_001)
+        do {
+            _ = try ParquetReader(bytes: Self.file(footer: deep), name: "deep.parquet")
+            Issue.record("a footer nested 100,000 deep was accepted")
+        } catch {
+            guard case .corruptFooter(let path, _, let reason) = error else {
+                Issue.record("unexpected \(error)")
+                return
+            }
+            #expect(path == "deep.parquet")
+            #expect(reason.contains("nested too deeply"))
+        }
+        // A schema list claiming 2^31 elements in a 10-byte footer is refused before allocating.
+        let hugeList: [UInt8] = [0x29, 0xFC, 0xFF, 0xFF, 0xFF, 0xFF, 0x07, 0x00, 0x00, 0x00]
+        #expect(throws: ParquetError.self) { try ParquetReader(bytes: Self.file(footer: hugeList)) }
+        // A string claiming 4 GiB.
+        let hugeString: [UInt8] = [0x16, 0x02, 0x18, 0xFF, 0xFF, 0xFF, 0xFF, 0x0F, 0x00]
+        #expect(throws: ParquetError.self) { try ParquetReader(bytes: Self.file(footer: hugeString)) }
+        // Varints that never end, field ids that overflow, and an empty footer.
+        #expect(throws: ParquetError.self) {
+            try ParquetReader(bytes: Self.file(footer: [0x15] + [UInt8](repeating: 0xFF, count: 40)))
+        }
+        #expect(throws: ParquetError.self) {
+            try ParquetReader(bytes: Self.file(footer: [UInt8](repeating: 0xF5, count: 5000) + [0]))
+        }
+        #expect(throws: ParquetError.self) { try ParquetReader(bytes: Self.file(footer: [])) }
+    }
+
+    @Test func refusesRowGroupsOverTheConfiguredLimit() throws {
+        let bytes = try ParquetWriter.encode(schema: ParquetSchema([.int32("a")]), columns: [.int32(Array(0..<100))])
+        #expect(
+            throws: ParquetError.limitExceeded(
+                path: "<in-memory Parquet>", what: "a row group of 100 rows", value: 100, limit: 50)
+        ) {
+            try ParquetReader(bytes: bytes, options: ParquetReaderOptions(maxRowGroupRows: 50))
+        }
+    }
 }

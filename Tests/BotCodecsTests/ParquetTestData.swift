@@ -78,7 +78,7 @@ enum ParquetSampleTable {
         f64[3] = -0.0
         f64[4] = .nan
         f64[5] = .infinity
-        f64[7] = 1e-310
+        f64[7] = Double.leastNonzeroMagnitude * 1000  // a subnormal
         return [
             .int64((0..<rows).map { 1_700_000_000_000 + Int64($0) * 60_000 }),
             .int32((0..<rows).map { Int32(($0 * 7919) % 2001 - 1000) }),

@@ -39,12 +39,16 @@ public struct ParquetColumn: Sendable, Hashable {
         case timestamp(unit: TimeUnit, isAdjustedToUTC: Bool)
     }
 
+    /// The column name (unique within a schema).
     public var name: String
+    /// How values are stored.
     public var physicalType: PhysicalType
+    /// What the values mean, or nil for plain numbers, booleans and bytes.
     public var logicalType: LogicalType?
     /// True when rows may be null (Parquet repetition OPTIONAL).
     public var isOptional: Bool
 
+    /// A column; the static factories (``int64(_:optional:)``, ``timestampMillis(_:optional:)``, …) cover the usual cases.
     public init(name: String, physicalType: PhysicalType, logicalType: LogicalType? = nil, isOptional: Bool = false) {
         self.name = name
         self.physicalType = physicalType

@@ -6,7 +6,9 @@
 public final class ParquetReader {
     /// The file's path (or the name given to in-memory bytes), used in error messages.
     public let path: String
+    /// The parsed and validated footer.
     public let metadata: ParquetFileMetadata
+    /// The limits this reader applies.
     public let options: ParquetReaderOptions
 
     enum Source {

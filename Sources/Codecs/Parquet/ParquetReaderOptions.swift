@@ -8,6 +8,7 @@ public struct ParquetReaderOptions: Sendable, Equatable {
     /// The most rows accepted in one row group.
     public var maxRowGroupRows: Int
 
+    /// Limits generous enough for any file this package or pyarrow/DuckDB defaults write.
     public init(maxFooterSize: Int = 64 << 20, maxPageSize: Int = 512 << 20, maxRowGroupRows: Int = 1 << 26) {
         self.maxFooterSize = maxFooterSize
         self.maxPageSize = maxPageSize

@@ -21,6 +21,7 @@ public struct ParquetWriteOptions: Sendable, Equatable {
     /// `page_checksum_verification`) detect damaged pages instead of returning wrong values.
     public var writesPageChecksums: Bool
 
+    /// Options matching pyarrow's defaults: SNAPPY, dictionary on, 1 Mi-row groups, 1 MiB pages.
     public init(
         compression: ParquetCompression = .snappy, useDictionary: Bool = true, rowGroupSize: Int = 1_048_576,
         dataPageSize: Int = 1 << 20, dictionaryPageSizeLimit: Int = 1 << 20, keyValueMetadata: [String: String] = [:],

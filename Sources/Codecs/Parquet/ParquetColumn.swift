@@ -48,7 +48,8 @@ public struct ParquetColumn: Sendable, Hashable {
     /// True when rows may be null (Parquet repetition OPTIONAL).
     public var isOptional: Bool
 
-    /// A column; the static factories (``int64(_:optional:)``, ``timestampMillis(_:optional:)``, …) cover the usual cases.
+    /// A column; the static factories (``int64(_:optional:)``, ``timestampMillis(_:optional:)``, …) cover
+    /// the usual cases.
     public init(name: String, physicalType: PhysicalType, logicalType: LogicalType? = nil, isOptional: Bool = false) {
         self.name = name
         self.physicalType = physicalType

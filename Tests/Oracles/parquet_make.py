@@ -79,6 +79,10 @@ def main():
         "pa_small_pages.parquet": {"row_group_size": 300, "data_page_size": 512, "compression": "snappy"},
         "pa_strings_dict.parquet": {"use_dictionary": ["name", "opt_str"], "compression": "snappy"},
         "pa_v1_format.parquet": {"version": "1.0", "compression": "snappy"},
+        # The dictionary outgrows its limit part-way, so chunks mix dictionary and PLAIN data pages.
+        "pa_dict_fallback.parquet": {"dictionary_pagesize_limit": 200, "data_page_size": 256, "write_batch_size": 64},
+        "pa_v2_dict_fallback.parquet": {"data_page_version": "2.0", "dictionary_pagesize_limit": 200,
+                                        "data_page_size": 256, "write_batch_size": 64},
     }
     result = {}
     for name, options in variants.items():

@@ -3,6 +3,15 @@
 /// most one row group's selected columns.
 ///
 /// Not `Sendable`: it owns an open file descriptor. Keep it in one task or inside an actor.
+///
+/// ```swift
+/// let reader = try ParquetReader(path: path)
+/// var groups = reader.rowGroups(columns: ["open_time", "close"])
+/// while let group = try groups.next() {
+///     guard case .double(let closes, _)? = group["close"] else { continue }
+///     …
+/// }
+/// ```
 public final class ParquetReader {
     /// The file's path (or the name given to in-memory bytes), used in error messages.
     public let path: String

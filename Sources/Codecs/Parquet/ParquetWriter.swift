@@ -1,8 +1,14 @@
 import Foundation
 
 /// Writes a flat table to Parquet: PLAIN or dictionary (RLE_DICTIONARY) encoded data pages v1,
-/// RLE definition levels for optional columns, min/max/null-count statistics, and UNCOMPRESSED,
-/// SNAPPY or GZIP compression.
+/// RLE definition levels for optional columns, min/max/null-count statistics, page CRC-32s, and
+/// UNCOMPRESSED, SNAPPY or GZIP compression. The file is assembled in memory (about its final size
+/// on top of the input columns), which suits the candle cache's monthly partitions.
+///
+/// ```swift
+/// let schema = ParquetSchema([.timestampMillis("open_time"), .double("close")])
+/// try ParquetWriter.write(schema: schema, columns: [.int64(times), .double(closes)], to: url)
+/// ```
 public enum ParquetWriter {
     /// Encodes `columns` (one per schema column, all with the same row count) as a Parquet file.
     public static func encode(

@@ -4,7 +4,6 @@ extension ParquetReader {
         let schemaColumn = metadata.schema.columns[column]
         let chunk = metadata.rowGroups[rowGroup].columns[column]
         let start = Int(chunk.dictionaryPageOffset ?? chunk.dataPageOffset)
-        let bytes = try read(at: start, count: Int(chunk.totalCompressedSize))
         var context = ChunkContext(
             compression: chunk.compression, numValues: Int(chunk.numValues), isOptional: schemaColumn.isOptional,
             maxPageSize: options.maxPageSize)
@@ -27,27 +26,8 @@ extension ParquetReader {
         default: throw unsupported("\(chunk.compression) compression")
         }
         do {
-            switch (schemaColumn.physicalType, schemaColumn.logicalType) {
-            case (.int32, _):
-                let (values, validity) = try context.decode(bytes, as: Int32.self)
-                return .int32(values, validity: validity)
-            case (.int64, _):
-                let (values, validity) = try context.decode(bytes, as: Int64.self)
-                return .int64(values, validity: validity)
-            case (.double, _):
-                let (values, validity) = try context.decode(bytes, as: Double.self)
-                return .double(values, validity: validity)
-            case (.boolean, _):
-                let (values, validity) = try context.decode(bytes, as: Bool.self)
-                return .boolean(values, validity: validity)
-            case (.byteArray, .string?):
-                let (values, validity) = try context.decode(bytes, as: String.self)
-                return .string(values, validity: validity)
-            case (.byteArray, _):
-                let (values, validity) = try context.decode(bytes, as: [UInt8].self)
-                return .bytes(values, validity: validity)
-            case (let type, _):
-                throw unsupported("physical type \(type)")
+            return try withBytes(at: start, count: Int(chunk.totalCompressedSize)) { bytes in
+                try decode(bytes, column: schemaColumn, context: &context)
             }
         } catch let failure as PageFailure {
             throw wrap(failure)
@@ -55,6 +35,33 @@ extension ParquetReader {
             throw error
         } catch {
             throw wrap(PageFailure(reason: "\(error)"))
+        }
+    }
+
+    private func decode(
+        _ bytes: UnsafeRawBufferPointer, column schemaColumn: ParquetColumn, context: inout ChunkContext
+    ) throws -> ParquetColumnData {
+        switch (schemaColumn.physicalType, schemaColumn.logicalType) {
+        case (.int32, _):
+            let (values, validity) = try context.decode(bytes, as: Int32.self)
+            return .int32(values, validity: validity)
+        case (.int64, _):
+            let (values, validity) = try context.decode(bytes, as: Int64.self)
+            return .int64(values, validity: validity)
+        case (.double, _):
+            let (values, validity) = try context.decode(bytes, as: Double.self)
+            return .double(values, validity: validity)
+        case (.boolean, _):
+            let (values, validity) = try context.decode(bytes, as: Bool.self)
+            return .boolean(values, validity: validity)
+        case (.byteArray, .string?):
+            let (values, validity) = try context.decode(bytes, as: String.self)
+            return .string(values, validity: validity)
+        case (.byteArray, _):
+            let (values, validity) = try context.decode(bytes, as: [UInt8].self)
+            return .bytes(values, validity: validity)
+        case (let type, _):
+            throw PageFailure(reason: "the physical type \(type)", isUnsupported: true)
         }
     }
 }
@@ -77,7 +84,7 @@ struct ChunkContext {
         self.maxPageSize = maxPageSize
     }
 
-    mutating func decode<T: PlainDecodable>(_ chunk: [UInt8], as: T.Type) throws -> ([T], [Bool]?) {
+    mutating func decode<T: PlainDecodable>(_ chunk: UnsafeRawBufferPointer, as: T.Type) throws -> ([T], [Bool]?) {
         var validity: [Bool]? = isOptional ? [] : nil
         validity?.reserveCapacity(numValues)
         var failure: (any Error)?
@@ -85,9 +92,7 @@ struct ChunkContext {
         // error part-way leaves a consistent (then discarded) array.
         let values = [T](unsafeUninitializedCapacity: numValues) { output, produced in
             do {
-                try chunk.withUnsafeBytes { bytes in
-                    try decodePages(bytes, into: output, produced: &produced, validity: &validity)
-                }
+                try decodePages(chunk, into: output, produced: &produced, validity: &validity)
             } catch {
                 failure = error
             }

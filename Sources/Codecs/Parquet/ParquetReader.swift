@@ -26,6 +26,9 @@ public final class ParquetReader {
     }
 
     let source: Source
+    /// Holds one column chunk's stored bytes while it is decoded; reused so reading many chunks does
+    /// not map fresh memory for each. It keeps the largest chunk's size until the reader is released.
+    private var chunkBuffer = UnsafeMutableRawBufferPointer(start: nil, count: 0)
     let fileSize: Int
     /// Where the footer starts; column chunks must end before it.
     let footerStart: Int
@@ -73,6 +76,27 @@ public final class ParquetReader {
         footerStart = size - 8 - footerLength
         let footer = try Self.read(source, path: path, at: footerStart, count: footerLength)
         metadata = try Self.parseFooter(footer, path: path, footerStart: footerStart, options: options)
+    }
+
+    deinit { chunkBuffer.deallocate() }
+
+    /// Calls `body` with the `count` stored bytes at `offset` (checked against the file by the footer
+    /// validation).
+    func withBytes<R>(
+        at offset: Int, count: Int, _ body: (UnsafeRawBufferPointer) throws -> R
+    ) throws -> R {
+        switch source {
+        case .bytes(let bytes):
+            return try bytes.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[offset..<offset + count])) }
+        case .file(let file):
+            if chunkBuffer.count < count {
+                chunkBuffer.deallocate()
+                chunkBuffer = .allocate(byteCount: count, alignment: 16)
+            }
+            let region = UnsafeMutableRawBufferPointer(rebasing: chunkBuffer[..<count])
+            try file.read(at: offset, into: region)
+            return try body(UnsafeRawBufferPointer(region))
+        }
     }
 
     /// The number of row groups.

@@ -27,6 +27,20 @@ final class ReadableFile {
 
     deinit { close(descriptor) }
 
+    /// Fills `buffer` from `offset`; the caller has checked the range lies within ``size``.
+    func read(at offset: Int, into buffer: UnsafeMutableRawBufferPointer) throws(ParquetError) {
+        var done = 0
+        while done < buffer.count {
+            let result = pread(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
+            if result < 0 {
+                if errno == EINTR { continue }
+                throw FileIO.error("read", path)
+            }
+            if result == 0 { throw .notParquet(path: path, reason: "the file shrank while being read") }
+            done += result
+        }
+    }
+
     /// Reads `count` bytes at `offset`; the caller has checked the range lies within ``size``.
     func read(at offset: Int, count: Int) throws(ParquetError) -> [UInt8] {
         var failure: ParquetError?

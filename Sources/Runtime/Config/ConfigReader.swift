@@ -43,7 +43,9 @@ final class ConfigReader {
             }
             let child = path.child(key)
             positions.keys[child] = entry.key.mark
-            positions.values[child] = entry.value.mark
+            // A collection's position is its key: its value starts on a later line, which is rarely what a
+            // message about the whole collection should point at.
+            if entry.value.value.isScalar { positions.values[child] = entry.value.mark }
             if let known, !known.contains(key) {
                 warning(child, "unknown key '\(key)' is ignored" + Self.suggestion(for: key, among: known), at: entry.key.mark)
             }

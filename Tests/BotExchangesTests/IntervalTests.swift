@@ -16,7 +16,8 @@ struct IntervalTests {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         let date = Date(timeIntervalSince1970: Double(time) / 1000)
-        return calendar.dateComponents([.year, .month, .day, .hour, .minute, .second, .nanosecond, .weekday], from: date)
+        return calendar.dateComponents(
+            [.year, .month, .day, .hour, .minute, .second, .nanosecond, .weekday], from: date)
     }
 
     /// A small deterministic generator (SplitMix64) so the property tests are reproducible.
@@ -65,8 +66,13 @@ struct IntervalTests {
 
     @Test("the standard table has the reference lengths in minutes")
     func standardTable() throws {
-        #expect(Interval.standard.map(\.description) == "1m 3m 5m 15m 30m 1h 2h 4h 6h 8h 12h 1d 3d 1w 1M".split(separator: " ").map(String.init))
-        #expect(Interval.standard.map(\.approximateMinutes) == [1, 3, 5, 15, 30, 60, 120, 240, 360, 480, 720, 1440, 4320, 10080, 43200])
+        #expect(
+            Interval.standard.map(\.description)
+                == "1m 3m 5m 15m 30m 1h 2h 4h 6h 8h 12h 1d 3d 1w 1M".split(separator: " ").map(String.init))
+        #expect(
+            Interval.standard.map(\.approximateMinutes) == [
+                1, 3, 5, 15, 30, 60, 120, 240, 360, 480, 720, 1440, 4320, 10080, 43200,
+            ])
         #expect(Interval.standard == Interval.standard.sorted())
         #expect(Interval.oneDay.isStandard)
         #expect(!(try Interval(parsing: "7m")).isStandard)

@@ -2,8 +2,8 @@ import BotCodecs
 import BotExchanges
 import BotRuntime
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite("CoreConfigLoader")
 struct ConfigLoaderTests {
@@ -29,7 +29,8 @@ struct ConfigLoaderTests {
         let balanced = try #require(config.riskProfile(named: "balanced"))
         #expect(balanced.maxDailyLossPct == 0.015 && balanced.maxPositionPct == 0.05)
         #expect(balanced.targetVolatility == 0.11 && balanced.maxLeverage == 3.0)
-        #expect(balanced.stopLossATRMultiple == 1.5 && balanced.maxOpenPositions == 5 && balanced.hardDrawdownPct == 0.1)
+        #expect(
+            balanced.stopLossATRMultiple == 1.5 && balanced.maxOpenPositions == 5 && balanced.hardDrawdownPct == 0.1)
         #expect(balanced.dataQuality == DataQualityConfig(maxGapMinutes: 2160, minOKRatio: 0.9))
         let aggressive = try #require(config.riskProfile(named: "aggressive"))
         #expect(aggressive.maxOpenPositions == 10 && aggressive.hardDrawdownPct == 0.2)
@@ -43,7 +44,8 @@ struct ConfigLoaderTests {
         #expect(config.environments.count == 10)
         #expect(config.environments.filter { $0.kind == .paper }.count == 5)
         let paper = try #require(config.environment(named: "binance_paper"))
-        #expect(paper.exchange == "binance_spot" && paper.kind == .paper && paper.keychainKey == "binance_paper_trading")
+        #expect(
+            paper.exchange == "binance_spot" && paper.kind == .paper && paper.keychainKey == "binance_paper_trading")
         #expect(paper.keychainUser == "default" && paper.credentialPurpose == "trading")
         #expect(paper.dataCachePath == "./var/data/binance_paper" && paper.riskProfile == "balanced")
         #expect(paper.requiredPermissions == ["read", "trade"] && paper.forbiddenPermissions == ["withdraw"])
@@ -63,10 +65,15 @@ struct ConfigLoaderTests {
         #expect(trading.portfolioID == "binance_paper" && trading.makerFee == 0.0004 && trading.slippageBPS == 5)
 
         // §1.6.3: no own block → the profile's copy; an own block is not merged field by field.
-        #expect(config.environment(named: "binance_live")?.dataQuality == DataQualityConfig(maxGapMinutes: 1440, minOKRatio: 0.92))
-        #expect(config.environment(named: "kraken_paper")?.dataQuality == DataQualityConfig(maxGapMinutes: 240, minOKRatio: nil))
         #expect(
-            config.environment(named: "kraken_paper")?.dataQuality?.filled(from: config.riskProfile(named: "balanced")?.dataQuality)
+            config.environment(named: "binance_live")?.dataQuality
+                == DataQualityConfig(maxGapMinutes: 1440, minOKRatio: 0.92))
+        #expect(
+            config.environment(named: "kraken_paper")?.dataQuality
+                == DataQualityConfig(maxGapMinutes: 240, minOKRatio: nil))
+        #expect(
+            config.environment(named: "kraken_paper")?.dataQuality?.filled(
+                from: config.riskProfile(named: "balanced")?.dataQuality)
                 == DataQualityConfig(maxGapMinutes: 240, minOKRatio: 0.9))
         let zonda = try #require(config.environment(named: "zonda_live"))
         #expect(zonda.alertChannels == ["telegram:primary", "sms:nova_is", "email:ops"])
@@ -85,25 +92,38 @@ struct ConfigLoaderTests {
         #expect(btc.backfillWindows.map(\.intervalText) == ["1d", "1h", "15m"])
         #expect(btc.backfillWindows.map(\.lookbackDays) == [1825, 1095, 180])
         #expect(btc.backfillWindows.compactMap(\.interval) == [.oneDay, .oneHour, .fifteenMinutes])
-        #expect(core.instruments(on: "zonda_spot").map(\.name) == ["BTC_USDT", "ETH_USDT", "BTC_EUR", "ETH_EUR", "BTC_PLN", "ETH_PLN"])
-        #expect(config.instrumentUniverse(named: "pol_only")?.instruments.first?.categories == ["temp", "backfill_only"])
+        #expect(
+            core.instruments(on: "zonda_spot").map(\.name) == [
+                "BTC_USDT", "ETH_USDT", "BTC_EUR", "ETH_EUR", "BTC_PLN", "ETH_PLN",
+            ])
+        #expect(
+            config.instrumentUniverse(named: "pol_only")?.instruments.first?.categories == ["temp", "backfill_only"])
 
         let strategy = try #require(config.strategy(named: "core_daily_trend"))
-        #expect(strategy.parameters.fastMA == 25 && strategy.parameters.slowMA == 100 && strategy.parameters.minMomentum == 0.001)
+        #expect(
+            strategy.parameters.fastMA == 25 && strategy.parameters.slowMA == 100
+                && strategy.parameters.minMomentum == 0.001)
         let controller = try #require(config.controller(named: "daily_trend_core"))
         #expect(controller.tickSeconds == 86_400 && controller.interval == .oneDay)
 
         #expect(config.reporting.dailyReportTimeUTC == "21:00" && config.reporting.retentionMonths == "24")
         let upload = try #require(config.reporting.smokeArchiveUpload)
-        #expect(upload.backend == .local && upload.local?.directory == "audit/smoke_archives" && upload.local?.fsync == true)
+        #expect(
+            upload.backend == .local && upload.local?.directory == "audit/smoke_archives" && upload.local?.fsync == true
+        )
         #expect(upload.local?.filenamePattern == "{environment}_{timestamp}_{hash}.zip")
         #expect(config.reporting.paperSmokeJSONSync == nil && config.coverageMonitoring == nil)
 
-        #expect(config.alerts.telegram.first?.chatID == "123456789" && config.alerts.telegram.first?.parseMode == "MarkdownV2")
-        #expect(config.alerts.sms.map(\.key) == ["orange_local", "tmobile_local", "plus_local", "play_local", "nova_is"])
+        #expect(
+            config.alerts.telegram.first?.chatID == "123456789"
+                && config.alerts.telegram.first?.parseMode == "MarkdownV2")
+        #expect(
+            config.alerts.sms.map(\.key) == ["orange_local", "tmobile_local", "plus_local", "play_local", "nova_is"])
         #expect(config.alerts.sms.first { $0.key == "plus_local" }?.senderID == nil)
         #expect(config.alerts.email.first?.port == 587 && config.alerts.email.first?.useTLS == true)
-        #expect(config.alerts.whatsapp.first?.apiVersion == "v16.0" && config.alerts.messenger.first?.senderID == "1357924680")
+        #expect(
+            config.alerts.whatsapp.first?.apiVersion == "v16.0"
+                && config.alerts.messenger.first?.senderID == "1357924680")
         #expect(config.alerts.signal.first?.senderNumber == "+48500100999")
     }
 
@@ -161,7 +181,9 @@ struct ConfigLoaderTests {
         #expect(config.controllers[0].tickSeconds == 30 && config.controllers[0].intervalText == "1d")
         #expect(config.strategies[0].parameters == .defaults)
         let environment = try #require(config.environments.first)
-        #expect(environment.kind == .testnet && environment.defaultStrategy == nil && environment.credentialPurpose == "trading")
+        #expect(
+            environment.kind == .testnet && environment.defaultStrategy == nil
+                && environment.credentialPurpose == "trading")
         #expect(environment.dataQuality == DataQualityConfig(maxGapMinutes: 180, minOKRatio: 0.85))
         #expect(environment.alertThrottle?.windowSeconds == 60 && environment.alertThrottle?.maxEntries == 2048)
         #expect(environment.alertThrottle?.excludeSeverities == ["critical"])
@@ -192,7 +214,9 @@ struct ConfigLoaderTests {
         let issue = try #require(result.issues.first)
         #expect(result.issues.count == 1 && issue.severity == .error && issue.path == "")
         #expect(issue.mark == YAMLMark(fileName: "broken-syntax.yaml", line: 2, column: 13))
-        #expect(issue.description.hasPrefix("broken-syntax.yaml:2:13: error: the file is not valid YAML: '[' starting here"))
+        #expect(
+            issue.description.hasPrefix("broken-syntax.yaml:2:13: error: the file is not valid YAML: '[' starting here")
+        )
     }
 
     @Test("a missing file or a folder is unreadable, not invalid")
@@ -205,22 +229,26 @@ struct ConfigLoaderTests {
 
     @Test("a wrong kind of section is an error naming what was found")
     func wrongKinds() {
-        let result = CoreConfigLoader.load(text: "environments: [a, b]\nalerts:\n  telegram_channels: 3\n", fileName: "k.yaml")
+        let result = CoreConfigLoader.load(
+            text: "environments: [a, b]\nalerts:\n  telegram_channels: 3\n", fileName: "k.yaml")
         #expect(result.config == nil)
-        #expect(result.issues.map(\.description) == [
-            "k.yaml:1:15: error: environments: expected a mapping of keys, found a list",
-            "k.yaml:3:22: error: alerts.telegram_channels: expected a mapping of keys, found the number 3",
-        ])
+        #expect(
+            result.issues.map(\.description) == [
+                "k.yaml:1:15: error: environments: expected a mapping of keys, found a list",
+                "k.yaml:3:22: error: alerts.telegram_channels: expected a mapping of keys, found the number 3",
+            ])
     }
 
     @Test("a strategy without an engine is skipped with a warning, as the reference drops it")
     func strategyWithoutEngine() throws {
-        let result = CoreConfigLoader.load(text: "strategies:\n  s:\n    parameters: {fast_ma: 5}\n", fileName: "s.yaml")
+        let result = CoreConfigLoader.load(
+            text: "strategies:\n  s:\n    parameters: {fast_ma: 5}\n", fileName: "s.yaml")
         let config = try #require(result.config)
         #expect(config.strategies.isEmpty)
-        #expect(result.issues.map(\.description) == [
-            "s.yaml:2:3: warning: strategies.s: no engine is given; only 'daily_trend_momentum' is implemented, so this strategy is skipped"
-        ])
+        #expect(
+            result.issues.map(\.description) == [
+                "s.yaml:2:3: warning: strategies.s: no engine is given; only 'daily_trend_momentum' is implemented, so this strategy is skipped"
+            ])
     }
 }
 

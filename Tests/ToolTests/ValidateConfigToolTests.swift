@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Runs the built `validate-config` executable as an operator would.
 @Suite("validate-config (end to end)")

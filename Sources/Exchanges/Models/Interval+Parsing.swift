@@ -26,7 +26,8 @@ extension Interval {
             case "M": unit = .month
             default: throw .unknownUnit(token, unit: String(letter))
             }
-            try self.init(count: Self.count(String(String.UnicodeScalarView(scalars[..<digitPrefix])), token), unit: unit)
+            try self.init(
+                count: Self.count(String(String.UnicodeScalarView(scalars[..<digitPrefix])), token), unit: unit)
             return
         }
         let letters = scalars.prefix(while: { !isDigit($0) })

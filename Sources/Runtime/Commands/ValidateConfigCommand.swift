@@ -16,8 +16,8 @@ import BotCodecs
 public struct ValidateConfigCommand: ToolCommand {
     public static let name = "validate-config"
     public static let summary =
-        "Checks a core.yaml: every error and warning with its file, line, column and key path. "
-        + "Exits 2 when the file has errors (YAML syntax included), 1 when it cannot be read."
+        "Checks a core.yaml and lists every error and warning with its file, line, column and key path "
+        + "(exit 2 on any error, YAML syntax included; 1 when the file cannot be read)."
     public static let options: [OptionSpec] = [
         .option("config", value: "path", help: "The configuration file to check.", default: "config/core.yaml"),
         .flag("json", help: "Print {\"config\", \"valid\", \"errors\", \"warnings\"} as JSON instead of text."),
@@ -41,7 +41,8 @@ public struct ValidateConfigCommand: ToolCommand {
             context.write(Self.json(config: configPath, errors: errors, warnings: warnings))
         } else {
             var text = issues.map { "\($0)\n" }.joined()
-            text += "\(configPath): \(errors.isEmpty ? "valid" : "invalid") "
+            text +=
+                "\(configPath): \(errors.isEmpty ? "valid" : "invalid") "
                 + "(\(Self.count(errors.count, "error")), \(Self.count(warnings.count, "warning")))\n"
             context.write(text)
         }

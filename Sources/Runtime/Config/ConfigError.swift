@@ -11,9 +11,10 @@ public enum ConfigError: Error, Sendable, Equatable, CustomStringConvertible {
             return "cannot read configuration \(path): \(reason). Check the path given with --config."
         case .invalid(let path, let errors):
             let count = errors.count == 1 ? "1 error" : "\(errors.count) errors"
-            return ([
-                "configuration \(path) has \(count); run 'validate-config --config \(path)' for the full report"
-            ] + errors.map { "  \($0)" }).joined(separator: "\n")
+            return
+                ([
+                    "configuration \(path) has \(count); run 'validate-config --config \(path)' for the full report"
+                ] + errors.map { "  \($0)" }).joined(separator: "\n")
         }
     }
 }

@@ -20,7 +20,8 @@ final class ConfigReader {
     }
 
     func error(_ path: String, _ message: String, at mark: YAMLMark? = nil) {
-        issues.append(ConfigIssue(severity: .error, path: path, mark: mark ?? positions.mark(of: path), message: message))
+        issues.append(
+            ConfigIssue(severity: .error, path: path, mark: mark ?? positions.mark(of: path), message: message))
     }
 
     func warning(_ path: String, _ message: String, at mark: YAMLMark? = nil) {
@@ -47,7 +48,9 @@ final class ConfigReader {
             // message about the whole collection should point at.
             if entry.value.value.isScalar { positions.values[child] = entry.value.mark }
             if let known, !known.contains(key) {
-                warning(child, "unknown key '\(key)' is ignored" + Self.suggestion(for: key, among: known), at: entry.key.mark)
+                warning(
+                    child, "unknown key '\(key)' is ignored" + Self.suggestion(for: key, among: known),
+                    at: entry.key.mark)
             }
         }
         return mapping
@@ -123,7 +126,8 @@ final class ConfigReader {
         for (index, item) in items.enumerated() {
             positions.values[path.child(key).element(index)] = item.mark
             guard let text = Self.text(of: item.value) else {
-                error(path.child(key).element(index), "expected text, found \(Self.kind(of: item.value))", at: item.mark)
+                error(
+                    path.child(key).element(index), "expected text, found \(Self.kind(of: item.value))", at: item.mark)
                 continue
             }
             result.append(text)
@@ -139,7 +143,9 @@ final class ConfigReader {
         for entry in mapping {
             guard let name = Self.text(of: entry.key.value) else { continue }
             guard let value = Self.text(of: entry.value.value) else {
-                error(childPath.child(name), "expected text, found \(Self.kind(of: entry.value.value))", at: entry.value.mark)
+                error(
+                    childPath.child(name), "expected text, found \(Self.kind(of: entry.value.value))",
+                    at: entry.value.mark)
                 continue
             }
             result.append((name, value))
@@ -163,8 +169,9 @@ final class ConfigReader {
         switch value {
         case .string(let text): text
         case .int(let number): String(number)
-        case .double(let number): number.isFinite && number == number.rounded() && abs(number) < 1e16
-            ? String(format: "%.1f", number) : "\(number)"
+        case .double(let number):
+            number.isFinite && number == number.rounded() && abs(number) < 1e16
+                ? String(format: "%.1f", number) : "\(number)"
         case .bool(let flag): flag ? "true" : "false"
         case .null, .sequence, .mapping: nil
         }

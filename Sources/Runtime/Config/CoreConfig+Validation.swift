@@ -24,7 +24,8 @@ extension CoreConfig {
                 ("max_daily_loss_pct", profile.maxDailyLossPct), ("max_position_pct", profile.maxPositionPct),
                 ("target_volatility", profile.targetVolatility), ("max_leverage", profile.maxLeverage),
                 ("stop_loss_atr_multiple", profile.stopLossATRMultiple),
-                ("max_open_positions", Double(profile.maxOpenPositions)), ("hard_drawdown_pct", profile.hardDrawdownPct),
+                ("max_open_positions", Double(profile.maxOpenPositions)),
+                ("hard_drawdown_pct", profile.hardDrawdownPct),
             ]
             for (field, value) in fields where value < 0 {
                 check.error(path.child(field), "must not be negative (got \(Self.format(value)))")
@@ -60,7 +61,8 @@ extension CoreConfig {
             }
             if parameters.minMomentum < 0 {
                 check.warning(
-                    path.child("min_momentum"), "is negative (\(Self.format(parameters.minMomentum))), so it filters nothing")
+                    path.child("min_momentum"),
+                    "is negative (\(Self.format(parameters.minMomentum))), so it filters nothing")
             }
         }
     }
@@ -69,7 +71,8 @@ extension CoreConfig {
         for controller in controllers {
             let path = "runtime.controllers".child(controller.name)
             if controller.tickSeconds <= 0 {
-                check.error(path.child("tick_seconds"), "must be greater than 0 (got \(Self.format(controller.tickSeconds)))")
+                check.error(
+                    path.child("tick_seconds"), "must be greater than 0 (got \(Self.format(controller.tickSeconds)))")
             }
             guard let interval = check.interval(controller.intervalText, at: path.child("interval")) else { continue }
             let intervalSeconds = Double(interval.approximateMilliseconds / 1000)
@@ -80,7 +83,8 @@ extension CoreConfig {
                     path.child("tick_seconds"),
                     "\(Self.format(controller.tickSeconds)) s differs from the interval \(interval) "
                         + "(\(Self.format(intervalSeconds)) s) by more than 10 %; the loop will wake "
-                        + (controller.tickSeconds < intervalSeconds ? "several times per candle" : "less than once per candle"))
+                        + (controller.tickSeconds < intervalSeconds
+                            ? "several times per candle" : "less than once per candle"))
             }
         }
     }
@@ -107,7 +111,8 @@ extension CoreConfig {
                 var seenCategories: Set<String> = []
                 for (index, category) in instrument.categories.enumerated()
                 where !seenCategories.insert(category.lowercased()).inserted {
-                    check.warning(instrumentPath.child("categories").element(index), "category '\(category)' is listed twice")
+                    check.warning(
+                        instrumentPath.child("categories").element(index), "category '\(category)' is listed twice")
                 }
                 if instrument.exchangeOrder.isEmpty {
                     check.error(
@@ -125,7 +130,8 @@ extension CoreConfig {
                 }
                 if instrument.backfillWindows.isEmpty {
                     check.warning(
-                        instrumentPath, "the instrument has no backfill windows; the pipeline will not fetch data for it")
+                        instrumentPath,
+                        "the instrument has no backfill windows; the pipeline will not fetch data for it")
                 }
                 var seenIntervals: Set<String> = []
                 for (index, window) in instrument.backfillWindows.enumerated() {
@@ -136,7 +142,8 @@ extension CoreConfig {
                         check.warning(windowPath.child("interval"), "interval \(interval) is listed twice")
                     }
                     if window.lookbackDays <= 0 {
-                        check.error(windowPath.child("lookback_days"), "must be greater than 0 (got \(window.lookbackDays))")
+                        check.error(
+                            windowPath.child("lookback_days"), "must be greater than 0 (got \(window.lookbackDays))")
                     }
                 }
             }
@@ -165,7 +172,8 @@ extension CoreConfig {
                     // As in the reference, an unknown universe stops the checks of this environment.
                     check.error(
                         path.child("instrument_universe"),
-                        "unknown instrument universe '\(name)'" + Self.known(instrumentUniverses.map(\.name), near: name))
+                        "unknown instrument universe '\(name)'"
+                            + Self.known(instrumentUniverses.map(\.name), near: name))
                     continue
                 }
             }
@@ -174,7 +182,8 @@ extension CoreConfig {
                 check.error(
                     path.child("instrument_universe"),
                     "universe '\(universe.name)' has no symbols for exchange '\(environment.exchange)'; add "
-                        + "'\(environment.exchange): <symbol>' under an instrument's exchanges or choose another universe")
+                        + "'\(environment.exchange): <symbol>' under an instrument's exchanges or choose another universe"
+                )
             }
             checkDefault(
                 environment.defaultStrategy, key: "default_strategy", what: "strategy", names: strategies.map(\.name),
@@ -239,7 +248,8 @@ extension CoreConfig {
         guard AlertsConfig.channelTypes.contains(type) else {
             check.error(
                 path,
-                "unsupported alert channel type '\(type)' in '\(reference)'" + Self.known(AlertsConfig.channelTypes, near: type))
+                "unsupported alert channel type '\(type)' in '\(reference)'"
+                    + Self.known(AlertsConfig.channelTypes, near: type))
             return
         }
         let defined = alerts.keys(ofType: type)
@@ -258,7 +268,8 @@ extension CoreConfig {
         where environment(named: target.environment) == nil {
             check.warning(
                 "coverage_monitoring.targets".element(index).child("environment"),
-                "unknown environment '\(target.environment)'" + Self.known(environments.map(\.name), near: target.environment))
+                "unknown environment '\(target.environment)'"
+                    + Self.known(environments.map(\.name), near: target.environment))
         }
     }
 
@@ -268,7 +279,8 @@ extension CoreConfig {
     static func known(_ names: [String], near typed: String) -> String {
         let suggestion = ConfigReader.suggestion(for: typed, among: names)
         let list = names.isEmpty ? "none defined" : "known: " + names.joined(separator: ", ")
-        return " (\(list))" + suggestion.replacingOccurrences(of: " (did", with: "; did")
+        return " (\(list))"
+            + suggestion.replacingOccurrences(of: " (did", with: "; did")
             .replacingOccurrences(of: "?)", with: "?")
     }
 

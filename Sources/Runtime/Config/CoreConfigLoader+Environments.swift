@@ -15,7 +15,10 @@ extension CoreConfigLoader {
         let section = reader.section(top, "environments", at: "")
         return reader.named(section, at: "environments").map { name, node, path in
             let map = reader.mapping(node, at: path, known: environmentKeys)
-            if map == nil { reader.error(path, "an environment needs exchange, environment, keychain_key, data_cache_path and risk_profile") }
+            if map == nil {
+                reader.error(
+                    path, "an environment needs exchange, environment, keychain_key, data_cache_path and risk_profile")
+            }
             let required = map != nil
             let kindText = reader.string(map, "environment", at: path, required: required)
             var kind = EnvironmentKind.paper
@@ -69,7 +72,8 @@ extension CoreConfigLoader {
         let windowKey = map["window_seconds"] != nil ? "window_seconds" : "window"
         let window = reader.double(map, windowKey, at: sectionPath, required: true)
         if let window, window <= 0 {
-            reader.error(sectionPath.child(windowKey), "the throttle window must be longer than 0 seconds (got \(window))")
+            reader.error(
+                sectionPath.child(windowKey), "the throttle window must be longer than 0 seconds (got \(window))")
         }
         return AlertThrottleConfig(
             windowSeconds: window ?? 0,
@@ -124,7 +128,8 @@ extension CoreConfigLoader {
             if let key = ConfigReader.text(of: entry.key.value) { values[key] = entry.value }
         }
         // §1.6.2: the first of the two refresh maps that is a non-empty mapping wins.
-        let refreshKey = map["ohlcv_refresh_seconds"]?.mapping?.isEmpty == false
+        let refreshKey =
+            map["ohlcv_refresh_seconds"]?.mapping?.isEmpty == false
             ? "ohlcv_refresh_seconds" : "ohlcv_refresh_overrides"
         var refresh: [String: Int] = [:]
         for (interval, value) in numbers(map, refreshKey, at: sectionPath, reader) where Int(value) > 0 {
@@ -223,8 +228,10 @@ extension CoreConfigLoader {
         for asset in quotes where balances[asset] == nil { balances[asset] = 100_000 }
         let marketsPath = sectionPath.child("markets")
         var markets: [String: MarketRules] = [:]
-        for (symbol, node, symbolPath) in reader.named(reader.section(map, "markets", at: sectionPath), at: marketsPath) {
-            markets[symbol] = readMarketRules(reader.mapping(node, at: symbolPath, known: marketKeys), at: symbolPath, reader)
+        for (symbol, node, symbolPath) in reader.named(reader.section(map, "markets", at: sectionPath), at: marketsPath)
+        {
+            markets[symbol] = readMarketRules(
+                reader.mapping(node, at: symbolPath, known: marketKeys), at: symbolPath, reader)
         }
         let ledgerDirectory: String?
         if let written = reader.string(map, "ledger_directory", at: sectionPath) {

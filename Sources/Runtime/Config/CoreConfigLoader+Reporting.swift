@@ -15,7 +15,8 @@ extension CoreConfigLoader {
             dailyReportTimeUTC: reader.optionalText(map, "daily_report_time_utc", at: "reporting"),
             weeklyReportDay: reader.optionalText(map, "weekly_report_day", at: "reporting"),
             retentionMonths: reader.optionalText(map, "retention_months", at: "reporting"),
-            smokeArchiveUpload: readUpload(map, "smoke_archive_upload", pattern: "{environment}_{date}_{hash}.zip", reader),
+            smokeArchiveUpload: readUpload(
+                map, "smoke_archive_upload", pattern: "{environment}_{date}_{hash}.zip", reader),
             paperSmokeJSONSync: readUpload(map, "paper_smoke_json_sync", pattern: "{environment}_{date}.jsonl", reader))
     }
 
@@ -25,7 +26,9 @@ extension CoreConfigLoader {
         -> ArtifactUploadConfig?
     {
         let path = "reporting".child(key)
-        guard let map = reader.section(parent, key, at: "reporting", known: ["backend", "type", "credential_secret", "local", "s3"])
+        guard
+            let map = reader.section(
+                parent, key, at: "reporting", known: ["backend", "type", "credential_secret", "local", "s3"])
         else { return nil }
         let backendKey = map["backend"] != nil ? "backend" : "type"
         let backendText = (reader.string(map, backendKey, at: path) ?? "local").trimmingCharacters(in: .whitespaces)
@@ -47,11 +50,13 @@ extension CoreConfigLoader {
             if directory == nil, backend == .local {
                 reader.error(
                     localMap == nil ? path : localPath,
-                    localMap == nil ? "the local backend needs 'local: {directory: …}'" : "missing required key 'directory'")
+                    localMap == nil
+                        ? "the local backend needs 'local: {directory: …}'" : "missing required key 'directory'")
             }
             local = directory.map {
                 LocalUploadConfig(
-                    directory: $0, filenamePattern: reader.optionalText(localMap, "filename_pattern", at: localPath) ?? pattern,
+                    directory: $0,
+                    filenamePattern: reader.optionalText(localMap, "filename_pattern", at: localPath) ?? pattern,
                     fsync: reader.bool(localMap, "fsync", at: localPath) ?? false)
             }
         }
@@ -84,20 +89,25 @@ extension CoreConfigLoader {
             _ section: String, known: [String], _ build: (String, YAMLMapping, String) -> Channel?
         ) -> [Channel] {
             let path = "alerts".child(section)
-            return reader.named(reader.section(alerts, section, at: "alerts"), at: path).compactMap { key, node, entryPath in
+            return reader.named(reader.section(alerts, section, at: "alerts"), at: path).compactMap {
+                key, node, entryPath in
                 guard let map = reader.mapping(node, at: entryPath, known: known) else {
-                    reader.error(entryPath, "a channel needs its settings (\(known.joined(separator: ", ")))", at: node.mark)
+                    reader.error(
+                        entryPath, "a channel needs its settings (\(known.joined(separator: ", ")))", at: node.mark)
                     return nil
                 }
                 return build(key, map, entryPath)
             }
         }
-        let telegram: [TelegramChannelConfig] = entries("telegram_channels", known: ["chat_id", "token_secret", "parse_mode"]) { key, map, path in
+        let telegram: [TelegramChannelConfig] = entries(
+            "telegram_channels", known: ["chat_id", "token_secret", "parse_mode"]
+        ) { key, map, path in
             let chat = reader.string(map, "chat_id", at: path, required: true)
             let token = reader.string(map, "token_secret", at: path, required: true)
             guard let chat, let token else { return nil }
             return TelegramChannelConfig(
-                key: key, chatID: chat, tokenSecret: token, parseMode: reader.string(map, "parse_mode", at: path) ?? "MarkdownV2")
+                key: key, chatID: chat, tokenSecret: token,
+                parseMode: reader.string(map, "parse_mode", at: path) ?? "MarkdownV2")
         }
         let email: [EmailChannelConfig] = entries(
             "email_channels", known: ["host", "port", "from_address", "recipients", "credential_secret", "use_tls"]
@@ -136,12 +146,14 @@ extension CoreConfigLoader {
             let sender = reader.string(map, "sender_number", at: path, required: true)
             guard let service, let sender else { return nil }
             return SignalChannelConfig(
-                key: key, serviceURL: service, senderNumber: sender, recipients: reader.strings(map, "recipients", at: path),
+                key: key, serviceURL: service, senderNumber: sender,
+                recipients: reader.strings(map, "recipients", at: path),
                 credentialSecret: reader.optionalText(map, "credential_secret", at: path),
                 verifyTLS: reader.bool(map, "verify_tls", at: path) ?? true)
         }
         func meta(_ section: String, idKey: String) -> [MetaChannelConfig] {
-            entries(section, known: [idKey, "recipients", "token_secret", "api_base_url", "api_version"]) { key, map, path in
+            entries(section, known: [idKey, "recipients", "token_secret", "api_base_url", "api_version"]) {
+                key, map, path in
                 let id = reader.string(map, idKey, at: path, required: true)
                 let token = reader.string(map, "token_secret", at: path, required: true)
                 guard let id, let token else { return nil }
@@ -170,7 +182,8 @@ extension CoreConfigLoader {
                 let targetPath = path.child("targets").element(index)
                 reader.recordElement(item, at: targetPath)
                 guard item.mapping != nil else {
-                    reader.warning(targetPath, "a target must be a mapping with 'environment'; it is skipped", at: item.mark)
+                    reader.warning(
+                        targetPath, "a target must be a mapping with 'environment'; it is skipped", at: item.mark)
                     continue
                 }
                 let target = reader.mapping(
@@ -186,7 +199,8 @@ extension CoreConfigLoader {
                         severityOverride: reader.optionalText(target, "severity_override", at: targetPath)))
             }
         } else if let targets = map["targets"], !targets.isNull {
-            reader.error(path.child("targets"), "expected a list of targets, found \(ConfigReader.kind(of: targets.value))")
+            reader.error(
+                path.child("targets"), "expected a list of targets, found \(ConfigReader.kind(of: targets.value))")
         }
         return CoverageMonitoringConfig(
             enabled: reader.bool(map, "enabled", at: path) ?? true,

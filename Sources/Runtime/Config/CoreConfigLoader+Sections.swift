@@ -58,13 +58,16 @@ extension CoreConfigLoader {
                 reader.warning(
                     engine == nil ? path : path.child("engine"),
                     "\(what); only '\(StrategyConfig.supportedEngine)' is implemented, so this strategy is skipped"
-                        + (engine.map { ConfigReader.suggestion(for: $0, among: [StrategyConfig.supportedEngine]) } ?? ""))
+                        + (engine.map { ConfigReader.suggestion(for: $0, among: [StrategyConfig.supportedEngine]) }
+                            ?? ""))
                 return nil
             }
             let parametersPath = path.child("parameters")
             let parameters = reader.section(map, "parameters", at: path, known: strategyParameters)
             let defaults = DailyTrendParameters.defaults
-            func int(_ key: String, _ fallback: Int) -> Int { reader.int(parameters, key, at: parametersPath) ?? fallback }
+            func int(_ key: String, _ fallback: Int) -> Int {
+                reader.int(parameters, key, at: parametersPath) ?? fallback
+            }
             func double(_ key: String, _ fallback: Double) -> Double {
                 reader.double(parameters, key, at: parametersPath) ?? fallback
             }
@@ -108,7 +111,8 @@ extension CoreConfigLoader {
                     let windowPath = backfillPath.element(index)
                     reader.recordElement(item, at: windowPath)
                     guard let window = reader.mapping(item, at: windowPath, known: ["interval", "lookback_days"]) else {
-                        reader.error(windowPath, "a backfill window needs 'interval' and 'lookback_days'", at: item.mark)
+                        reader.error(
+                            windowPath, "a backfill window needs 'interval' and 'lookback_days'", at: item.mark)
                         continue
                     }
                     let interval = reader.string(window, "interval", at: windowPath, required: true)
@@ -118,7 +122,8 @@ extension CoreConfigLoader {
                     }
                 }
             } else {
-                reader.error(backfillPath, "expected a list of backfill windows, found \(ConfigReader.kind(of: backfill.value))")
+                reader.error(
+                    backfillPath, "expected a list of backfill windows, found \(ConfigReader.kind(of: backfill.value))")
             }
         }
         return InstrumentConfig(

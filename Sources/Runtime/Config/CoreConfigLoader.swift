@@ -47,7 +47,9 @@ public enum CoreConfigLoader {
             root = try YAMLDocument.parse(utf8: bytes, fileName: fileName)
         } catch {
             let issue = ConfigIssue(
-                severity: .error, path: "", mark: error.mark, message: "the file is not valid YAML: " + error.description
+                severity: .error, path: "", mark: error.mark,
+                message: "the file is not valid YAML: "
+                    + error.description
                     .dropFirst(error.mark.description.count + 2))
             return ConfigLoadResult(fileName: fileName, config: nil, issues: [issue])
         }

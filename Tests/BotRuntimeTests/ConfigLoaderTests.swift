@@ -239,6 +239,15 @@ struct ConfigLoaderTests {
             ])
     }
 
+    @Test("an entry written as null is an error where the entry needs settings")
+    func nullEntries() {
+        let text = "risk_profiles:\n  p:\nenvironments:\n  e:\nalerts:\n  telegram_channels:\n    t:\n"
+        let result = CoreConfigLoader.load(text: text, fileName: "n.yaml")
+        #expect(result.config == nil)
+        #expect(result.issues.map(\.path) == ["risk_profiles.p", "environments.e", "alerts.telegram_channels.t"])
+        #expect(result.issues.map(\.mark.line) == [2, 4, 7])
+    }
+
     @Test("a strategy without an engine is skipped with a warning, as the reference drops it")
     func strategyWithoutEngine() throws {
         let result = CoreConfigLoader.load(

@@ -39,7 +39,7 @@ extension CoreConfigLoader {
             let tick = map?["tick_seconds"] != nil ? "tick_seconds" : "tick"
             return ControllerConfig(
                 name: name, tickSeconds: reader.double(map, tick, at: path) ?? 60,
-                intervalText: reader.string(map, "interval", at: path) ?? "1d")
+                interval: reader.string(map, "interval", at: path) ?? "1d")
         }
     }
 
@@ -72,7 +72,7 @@ extension CoreConfigLoader {
                 reader.double(parameters, key, at: parametersPath) ?? fallback
             }
             return StrategyConfig(
-                name: name, engine: StrategyConfig.supportedEngine,
+                name: name,
                 parameters: DailyTrendParameters(
                     fastMA: int("fast_ma", defaults.fastMA), slowMA: int("slow_ma", defaults.slowMA),
                     breakoutLookback: int("breakout_lookback", defaults.breakoutLookback),
@@ -118,7 +118,7 @@ extension CoreConfigLoader {
                     let interval = reader.string(window, "interval", at: windowPath, required: true)
                     let days = reader.int(window, "lookback_days", at: windowPath, required: true)
                     if let interval, let days {
-                        windows.append(BackfillWindowConfig(intervalText: interval, lookbackDays: days))
+                        windows.append(BackfillWindowConfig(interval: interval, lookbackDays: days))
                     }
                 }
             } else {

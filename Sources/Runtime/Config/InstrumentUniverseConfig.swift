@@ -41,6 +41,12 @@ public struct BackfillWindowConfig: Sendable, Equatable {
     /// `lookback_days`: days of history to hold.
     public let lookbackDays: Int
 
+    /// A window holding `lookbackDays` days of `interval` candles.
+    public init(interval: String, lookbackDays: Int) {
+        self.intervalText = interval
+        self.lookbackDays = lookbackDays
+    }
+
     /// The parsed interval, nil when invalid (``CoreConfig/validate()`` reports it).
     public var interval: Interval? { try? Interval(parsing: intervalText) }
 }

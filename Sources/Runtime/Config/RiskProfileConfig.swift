@@ -18,4 +18,21 @@ public struct RiskProfileConfig: Sendable, Equatable {
     public let hardDrawdownPct: Double
     /// `data_quality`: default coverage thresholds for environments using this profile.
     public let dataQuality: DataQualityConfig?
+
+    /// A profile with the given limits (fractions: 0.01 is 1 %).
+    public init(
+        name: String, maxDailyLossPct: Double, maxPositionPct: Double, targetVolatility: Double, maxLeverage: Double,
+        stopLossATRMultiple: Double, maxOpenPositions: Int, hardDrawdownPct: Double,
+        dataQuality: DataQualityConfig? = nil
+    ) {
+        self.name = name
+        self.maxDailyLossPct = maxDailyLossPct
+        self.maxPositionPct = maxPositionPct
+        self.targetVolatility = targetVolatility
+        self.maxLeverage = maxLeverage
+        self.stopLossATRMultiple = stopLossATRMultiple
+        self.maxOpenPositions = maxOpenPositions
+        self.hardDrawdownPct = hardDrawdownPct
+        self.dataQuality = dataQuality
+    }
 }

@@ -9,6 +9,13 @@ public struct StrategyConfig: Sendable, Equatable {
     public let engine: String
     /// `parameters`, with the reference defaults for missing ones.
     public let parameters: DailyTrendParameters
+
+    /// A daily trend momentum strategy called `name`.
+    public init(name: String, parameters: DailyTrendParameters = .defaults) {
+        self.name = name
+        self.engine = Self.supportedEngine
+        self.parameters = parameters
+    }
 }
 
 /// `strategies.<name>.parameters` of the daily trend momentum strategy.
@@ -30,8 +37,21 @@ public struct DailyTrendParameters: Sendable, Equatable {
     /// `min_momentum`, default 0.0.
     public let minMomentum: Double
 
+    /// Parameters; missing ones take the reference defaults.
+    public init(
+        fastMA: Int = 20, slowMA: Int = 100, breakoutLookback: Int = 55, momentumWindow: Int = 20, atrWindow: Int = 14,
+        atrMultiplier: Double = 2.0, minTrendStrength: Double = 0.005, minMomentum: Double = 0.0
+    ) {
+        self.fastMA = fastMA
+        self.slowMA = slowMA
+        self.breakoutLookback = breakoutLookback
+        self.momentumWindow = momentumWindow
+        self.atrWindow = atrWindow
+        self.atrMultiplier = atrMultiplier
+        self.minTrendStrength = minTrendStrength
+        self.minMomentum = minMomentum
+    }
+
     /// The reference defaults.
-    public static let defaults = DailyTrendParameters(
-        fastMA: 20, slowMA: 100, breakoutLookback: 55, momentumWindow: 20, atrWindow: 14, atrMultiplier: 2.0,
-        minTrendStrength: 0.005, minMomentum: 0.0)
+    public static let defaults = DailyTrendParameters()
 }

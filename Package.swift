@@ -43,7 +43,7 @@ for (index, layer) in layers.enumerated() {
 
 // One executable per runbook command: `Sources/Tools/<name>/main.swift` is a one-line `main` over the
 // command type in BotRuntime. A tool is listed here when an issue gives it real work.
-let runbookTools: [String] = []
+let runbookTools: [String] = ["validate-config"]
 
 let tools: [Target] =
     runbookTools.map { .executableTarget(name: $0, dependencies: ["BotRuntime"], path: "Sources/Tools/\($0)") }
@@ -59,6 +59,7 @@ let tests: [Target] = [
     .testTarget(name: "BotCryptoTests", dependencies: ["BotCrypto", "TestSupport"]),
     .testTarget(name: "BotNetTests", dependencies: ["BotNet", "BotCrypto", "TestSupport"]),
     .testTarget(name: "BotAlertsTests", dependencies: ["BotAlerts", "TestSupport"]),
+    .testTarget(name: "BotExchangesTests", dependencies: ["BotExchanges", "TestSupport"]),
     .testTarget(name: "BotDataTests", dependencies: ["BotData", "TestSupport"]),
     .testTarget(name: "BotRuntimeTests", dependencies: ["BotRuntime", "TestSupport"]),
     // End-to-end tests that run the built tools as processes.

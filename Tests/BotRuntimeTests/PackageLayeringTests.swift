@@ -52,7 +52,9 @@ struct PackageLayeringTests {
             to: folder.appendingPathComponent("Sources/Shims"))
         let folders = try files.contentsOfDirectory(atPath: PackageLayout.root.appendingPathComponent("Sources").path)
             .filter { $0 != "Shims" }.map { "Sources/\($0)" }
-            + ["Sources/Tools/bench", "Tests/TestSupport"]
+            + (try files.contentsOfDirectory(atPath: PackageLayout.root.appendingPathComponent("Sources/Tools").path)
+                .map { "Sources/Tools/\($0)" })
+            + ["Tests/TestSupport"]
             + (try files.contentsOfDirectory(atPath: PackageLayout.root.appendingPathComponent("Tests").path)
                 .filter { $0.hasSuffix("Tests") }.map { "Tests/\($0)" })
         for path in folders {

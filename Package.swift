@@ -16,7 +16,7 @@ let layers: [Target] = [
     .target(name: "BotNet", dependencies: ["BotCrypto"], path: "Sources/Net"),
     .target(name: "BotSecurity", dependencies: ["BotCodecs", "BotCrypto"], path: "Sources/Security"),
     .target(name: "BotAlerts", dependencies: ["BotCodecs", "BotSecurity", "BotNet"], path: "Sources/Alerts"),
-    .target(name: "BotExchanges", dependencies: ["BotSecurity", "BotNet"], path: "Sources/Exchanges"),
+    .target(name: "BotExchanges", dependencies: ["BotCodecs", "BotSecurity", "BotNet"], path: "Sources/Exchanges"),
     .target(
         name: "BotData", dependencies: ["BotExchanges", "BotAlerts", "BotCodecs", "CSQLite"],
         path: "Sources/Data"),

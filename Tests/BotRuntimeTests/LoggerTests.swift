@@ -42,30 +42,4 @@ struct LoggerTests {
                     == "1970-01-02T00:00:00.000Z INFO round 1\n1970-01-02T00:00:00.000Z INFO round 2\n")
         }
     }
-
-    // Foundation switches to the Julian calendar before 1582, where ISO 8601 (and we) stay Gregorian.
-    @Test("timestamps agree with Foundation's ISO-8601 formatter and parse back")
-    func timestampsAgreeWithFoundation() {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        var generator = SystemRandomNumberGenerator()
-        let samples: [Int64] =
-            [0, -1, 951_782_400_000, 4_107_542_400_000, -12_212_553_600_000, 253_402_300_799_999]
-            + (0..<500).map { _ in Int64.random(in: -12_212_553_600_000...253_402_300_799_999, using: &generator) }
-        for milliseconds in samples {
-            let ours = UTCTimestamp.string(fromMilliseconds: milliseconds)
-            let date = Date(timeIntervalSince1970: Double(milliseconds) / 1000)
-            #expect(ours == formatter.string(from: date), "\(milliseconds)")
-            #expect(UTCTimestamp.milliseconds(parsing: ours) == milliseconds)
-        }
-    }
-
-    @Test("impossible dates and malformed times are refused", arguments: [
-        "2023-02-29", "2024-13-01", "2024-00-10", "2024-04-31", "2024-01-01T24:00", "2024-01-01T12:60",
-        "2024-01-01T12:00:60", "2024-1-01", "2024-01-01T12", "2024-01-01T12:00:00.1234Z", "yesterday", "",
-    ])
-    func refusedDates(text: String) {
-        #expect(UTCTimestamp.milliseconds(parsing: text) == nil)
-    }
 }

@@ -1,3 +1,5 @@
+import BotCodecs
+
 extension Interval {
     private static let dayMilliseconds: Int64 = 86_400_000
     /// 1970-01-05, the first Monday after the epoch (a Thursday): weekly buckets start on Mondays.
@@ -58,7 +60,7 @@ extension Interval {
 
     /// Months since January 1970 of the month holding `time`.
     static func monthIndex(of time: Int64) -> Int64 {
-        let (year, month, _) = civil(fromDays: floorDivide(time, dayMilliseconds))
+        let (year, month, _) = UTCDateTime.civil(fromDays: floorDivide(time, dayMilliseconds))
         return (year - 1970) * 12 + (month - 1)
     }
 
@@ -66,30 +68,7 @@ extension Interval {
     static func time(ofMonthIndex index: Int64) -> Int64 {
         let year = 1970 + floorDivide(index, 12)
         let month = index - floorDivide(index, 12) * 12 + 1
-        return days(fromYear: year, month: month, day: 1) * dayMilliseconds
-    }
-
-    /// Days since 1970-01-01 of a civil date (Howard Hinnant's `days_from_civil`).
-    static func days(fromYear year: Int64, month: Int64, day: Int64) -> Int64 {
-        let shiftedYear = month <= 2 ? year - 1 : year
-        let era = floorDivide(shiftedYear, 400)
-        let yearOfEra = shiftedYear - era * 400
-        let dayOfYear = (153 * ((month + 9) % 12) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
-
-    /// The civil date of a day count since 1970-01-01 (the inverse of ``days(fromYear:month:day:)``).
-    static func civil(fromDays days: Int64) -> (year: Int64, month: Int64, day: Int64) {
-        let shifted = days + 719_468
-        let era = floorDivide(shifted, 146_097)
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let shiftedMonth = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
-        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+        return UTCDateTime.days(fromYear: year, month: month, day: 1) * dayMilliseconds
     }
 
     static func floorDivide(_ value: Int64, _ divisor: Int64) -> Int64 {

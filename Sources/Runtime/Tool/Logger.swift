@@ -1,3 +1,5 @@
+import BotCodecs
+
 /// Writes `2024-01-31T12:00:30.250Z INFO message` lines to standard error and, optionally, a log file.
 ///
 /// Every line goes through the ``Redactor`` first. Timestamps come from the injected wall clock, so tests
@@ -48,7 +50,7 @@ public struct Logger: Sendable {
     /// (an exchange's error body) cannot forge a line that looks like a separate entry.
     private func format(_ level: LogLevel, _ message: String) -> String {
         let body = message.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n    ")
-        return redactor.redact("\(UTCTimestamp.string(fromMilliseconds: now())) \(level.label) \(body)") + "\n"
+        return redactor.redact("\(UTCDateTime(milliseconds: now()).iso8601) \(level.label) \(body)") + "\n"
     }
 
     /// Logs at ``LogLevel/debug``.

@@ -1,3 +1,5 @@
+import BotCodecs
+
 /// A command line parsed against a tool's declared options and positionals.
 ///
 /// Accepted forms: `--name value`, `--name=value` (the value may itself contain `=`), flags `--json` and,
@@ -169,7 +171,7 @@ public struct ParsedArguments: Sendable, Equatable {
     /// A date option (declare it with ``ValueKind/date``) as epoch milliseconds, UTC.
     public func date(_ name: String) throws(UsageError) -> Int64? {
         guard let text = string(name) else { return nil }
-        guard let value = UTCTimestamp.milliseconds(parsing: text) else {
+        guard let value = UTCDateTime.milliseconds(parsing: text) else {
             throw UsageError("invalid value for option '--\(name)': '\(text)' is not a UTC date")
         }
         return value

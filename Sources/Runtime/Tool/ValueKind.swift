@@ -1,3 +1,5 @@
+import BotCodecs
+
 /// What an option's value must look like; checked while parsing so a bad value is a usage error naming the
 /// option.
 public enum ValueKind: Sendable {
@@ -25,7 +27,7 @@ public enum ValueKind: Sendable {
             guard let number = Double(value), number.isFinite else { return "'\(value)' is not a number" }
             return nil
         case .date:
-            return UTCTimestamp.milliseconds(parsing: value) == nil
+            return UTCDateTime.milliseconds(parsing: value) == nil
                 ? "'\(value)' is not a UTC date (YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS[.mmm]][Z])" : nil
         case .choice(let choices):
             return choices.contains(value)

@@ -3,11 +3,12 @@ import Foundation
 extension InstrumentSymbol {
     /// Kraken's own codes for assets whose common code differs (spot and futures).
     private static let krakenAliases: [String: String] = ["BTC": "XBT", "DOGE": "XDG"]
-    /// Quote assets recognised at the end of a concatenated symbol (`BTCUSDT`), longest first.
-    private static let knownQuotes = [
-        "FDUSD", "USDT", "USDC", "BUSD", "TUSD", "EUR", "PLN", "USD", "GBP", "TRY", "BRL", "JPY", "BTC", "ETH",
-        "BNB", "XBT",
+    /// Quote assets recognised at the end of a concatenated Binance symbol (`BTCUSDT`), longest first.
+    private static let binanceQuotes = [
+        "FDUSD", "USDT", "USDC", "BUSD", "TUSD", "EUR", "PLN", "GBP", "TRY", "BRL", "JPY", "BTC", "ETH", "BNB",
     ]
+    /// Kraken's quotes (no TUSD, so `XBTUSD` is XBT/USD), longest first.
+    private static let krakenQuotes = ["USDT", "USDC", "USD", "EUR", "GBP", "CAD", "JPY", "CHF", "AUD", "XBT", "ETH"]
 
     /// The pair as `venue` spells it: Binance `BTCUSDT`; Kraken spot `XBTUSDT` (Kraken calls bitcoin XBT);
     /// Kraken futures `PI_XBTUSD` (the inverse perpetual the shipped config uses; futures settle in USD,
@@ -35,7 +36,7 @@ extension InstrumentSymbol {
         let unrecognised = InstrumentSymbolError.unrecognisedVenueSymbol(venue: venue, symbol: symbol)
         switch venue {
         case .binanceSpot, .binanceFutures:
-            guard let (base, quote) = Self.splitConcatenated(text) else { throw unrecognised }
+            guard let (base, quote) = Self.splitConcatenated(text, quotes: Self.binanceQuotes) else { throw unrecognised }
             try self.init(base: base, quote: quote)
         case .krakenSpot:
             // Kraken's internal names of older pairs: X-prefixed crypto, Z-prefixed fiat (XXBTZUSD).
@@ -45,12 +46,12 @@ extension InstrumentSymbol {
                 try self.init(base: Self.common(base), quote: Self.common(quote))
                 return
             }
-            guard let (base, quote) = Self.splitConcatenated(text) else { throw unrecognised }
+            guard let (base, quote) = Self.splitConcatenated(text, quotes: Self.krakenQuotes) else { throw unrecognised }
             try self.init(base: Self.common(base), quote: Self.common(quote))
         case .krakenFutures:
             let parts = text.split(separator: "_")
             guard parts.count == 2, ["PI", "PF", "FI", "FF"].contains(parts[0]),
-                let (base, quote) = Self.splitConcatenated(String(parts[1]))
+                let (base, quote) = Self.splitConcatenated(String(parts[1]), quotes: Self.krakenQuotes)
             else { throw unrecognised }
             try self.init(base: Self.common(base), quote: Self.common(quote))
         case .zondaSpot:
@@ -75,8 +76,8 @@ extension InstrumentSymbol {
         krakenAliases.first { $0.value == asset }?.key ?? asset
     }
 
-    private static func splitConcatenated(_ text: String) -> (String, String)? {
-        for quote in knownQuotes where text.hasSuffix(quote) && text.count > quote.count {
+    private static func splitConcatenated(_ text: String, quotes: [String]) -> (String, String)? {
+        for quote in quotes where text.hasSuffix(quote) && text.count > quote.count {
             return (String(text.dropLast(quote.count)), quote)
         }
         return nil

@@ -24,14 +24,23 @@ struct BinanceCandleSourceTests {
     }
 
     /// CCXT's static request fixtures (spec §6) as an oracle for path and query naming.
-    @Test("matches CCXT's fetchOHLCV URLs (query compared as a set)", arguments: [
-        (Venue.binanceSpot, "https://api.binance.com/api/v3/klines?interval=1m&limit=5&symbol=BTCUSDT&startTime=1699381234000"),
-        (Venue.binanceFutures, "https://fapi.binance.com/fapi/v1/klines?interval=1m&limit=5&symbol=BTCUSDT&startTime=1699381234000"),
-    ])
+    @Test(
+        "matches CCXT's fetchOHLCV URLs (query compared as a set)",
+        arguments: [
+            (
+                Venue.binanceSpot,
+                "https://api.binance.com/api/v3/klines?interval=1m&limit=5&symbol=BTCUSDT&startTime=1699381234000"
+            ),
+            (
+                Venue.binanceFutures,
+                "https://fapi.binance.com/fapi/v1/klines?interval=1m&limit=5&symbol=BTCUSDT&startTime=1699381234000"
+            ),
+        ])
     func ccxtOracle(venue: Venue, expected: String) async throws {
         let transport = RecordingTransport(body: "[]")
         let source = try makeSource(venue, transport: transport, baseURL: nil)
-        _ = try await source.candles(symbol: "BTCUSDT", interval: .oneMinute, from: 1_699_381_234_000, to: nil, limit: 5)
+        _ = try await source.candles(
+            symbol: "BTCUSDT", interval: .oneMinute, from: 1_699_381_234_000, to: nil, limit: 5)
         let request = try #require(transport.requests.first)
         let expectedURL = try #require(URL(string: expected))
         #expect(request.url.host == expectedURL.host)
@@ -70,7 +79,8 @@ struct BinanceCandleSourceTests {
     func parsesRealPayloads() async throws {
         let spot = try makeSource(
             .binanceSpot,
-            transport: RecordingTransport(body: try ExchangeFixture.text(.binanceSpot, "klines_testnet_btcusdt_1m.json")))
+            transport: RecordingTransport(
+                body: try ExchangeFixture.text(.binanceSpot, "klines_testnet_btcusdt_1m.json")))
         let spotPage = try await spot.candles(symbol: "BTCUSDT", interval: .oneMinute, from: 0, to: nil, limit: 1)
         #expect(
             spotPage.candles == [
@@ -99,11 +109,14 @@ struct BinanceCandleSourceTests {
         let transport = RecordingTransport(
             status: 400, body: try ExchangeFixture.text(.binanceSpot, "error_invalid_symbol.json"))
         let source = try makeSource(.binanceSpot, transport: transport)
-        let error = await marketDataError { _ = try await source.candles(symbol: "NOPEUSDT", interval: .oneDay, from: 0, to: nil, limit: nil) }
+        let error = await marketDataError {
+            _ = try await source.candles(symbol: "NOPEUSDT", interval: .oneDay, from: 0, to: nil, limit: nil)
+        }
         #expect(
             error
                 == .unknownSymbol(
-                    venue: .binanceSpot, symbol: "NOPEUSDT", path: "/api/v3/klines", venueMessage: "-1121 Invalid symbol."))
+                    venue: .binanceSpot, symbol: "NOPEUSDT", path: "/api/v3/klines",
+                    venueMessage: "-1121 Invalid symbol."))
         #expect(error?.description.contains("NOPEUSDT") == true)
         #expect(transport.requests.count == 1)
     }
@@ -112,7 +125,9 @@ struct BinanceCandleSourceTests {
     func otherErrorCode() async throws {
         let transport = RecordingTransport(status: 400, body: #"{"code":-1120,"msg":"Invalid interval."}"#)
         let source = try makeSource(.binanceSpot, transport: transport)
-        let error = await marketDataError { _ = try await source.candles(symbol: "BTCUSDT", interval: .oneDay, from: 0, to: nil, limit: nil) }
+        let error = await marketDataError {
+            _ = try await source.candles(symbol: "BTCUSDT", interval: .oneDay, from: 0, to: nil, limit: nil)
+        }
         #expect(
             error
                 == .venueError(
@@ -120,19 +135,26 @@ struct BinanceCandleSourceTests {
                     message: "code -1120: Invalid interval."))
     }
 
-    @Test("malformed payloads name venue, symbol, path and the problem", arguments: [
-        ("not json", "the body is not JSON"),
-        (#"[[1499040000000,"0.1","0.2","0.3"]]"#, "kline 0 is an array of 4"),
-        (#"[["soon","0.1","0.2","0.3","0.4","5"]]"#, "kline 0 open time is \"soon\""),
-        (#"[[1499040000000,"0.1","high","0.3","0.4","5"]]"#, "kline 0 high is \"high\""),
-        (#"{"data":[]}"#, "venueError"),
-    ])
+    @Test(
+        "malformed payloads name venue, symbol, path and the problem",
+        arguments: [
+            ("not json", "the body is not JSON"),
+            (#"[[1499040000000,"0.1","0.2","0.3"]]"#, "kline 0 is an array of 4"),
+            (#"[["soon","0.1","0.2","0.3","0.4","5"]]"#, "kline 0 open time is \"soon\""),
+            (#"[[1499040000000,"0.1","high","0.3","0.4","5"]]"#, "kline 0 high is \"high\""),
+            (#"{"data":[]}"#, "venueError"),
+        ])
     func malformed(body: String, problem: String) async throws {
         let source = try makeSource(.binanceSpot, transport: RecordingTransport(body: body))
-        let error = await marketDataError { _ = try await source.candles(symbol: "BTCUSDT", interval: .oneDay, from: 0, to: nil, limit: nil) }
+        let error = await marketDataError {
+            _ = try await source.candles(symbol: "BTCUSDT", interval: .oneDay, from: 0, to: nil, limit: nil)
+        }
         let unwrapped = try #require(error)
         if problem == "venueError" {
-            guard case .venueError = unwrapped else { Issue.record("expected venueError, got \(unwrapped)"); return }
+            guard case .venueError = unwrapped else {
+                Issue.record("expected venueError, got \(unwrapped)")
+                return
+            }
             return
         }
         guard case .malformedPayload(let venue, let symbol, let path, let text, let excerpt) = unwrapped else {
@@ -148,13 +170,30 @@ struct BinanceCandleSourceTests {
     @Test("candles come back ascending, unique and inside the window")
     func cleansRows() async throws {
         let body = """
-            [[3000,"3","3","3","3","3",0,"0",0,"0","0","0"],[1000,"1","1","1","1","1",0,"0",0,"0","0","0"],
-             [2000,"2","2","2","2","2",0,"0",0,"0","0","0"],[2000,"9","9","9","9","9",0,"0",0,"0","0","0"],
-             [4000,"4","4","4","4","4",0,"0",0,"0","0","0"]]
+            [[180000,"3","3","3","3","3",0,"0",0,"0","0","0"],[60000,"1","1","1","1","1",0,"0",0,"0","0","0"],
+             [120000,"2","2","2","2","2",0,"0",0,"0","0","0"],[120000,"9","9","9","9","9",0,"0",0,"0","0","0"],
+             [240000,"4","4","4","4","4",0,"0",0,"0","0","0"]]
             """
         let source = try makeSource(.binanceSpot, transport: RecordingTransport(body: body))
-        let page = try await source.candles(symbol: "BTCUSDT", interval: .oneMinute, from: 2000, to: 3000, limit: nil)
-        #expect(page.candles.map(\.openTime) == [2000, 3000])
+        let page = try await source.candles(
+            symbol: "BTCUSDT", interval: .oneMinute, from: 120_000, to: 180_000, limit: nil)
+        #expect(page.candles.map(\.openTime) == [120_000, 180_000])
         #expect(page.candles.first?.open == 9)
+    }
+
+    @Test("a candle off the interval's boundaries is refused rather than stored under the wrong bucket")
+    func misaligned() async throws {
+        // 2023-07-06 is a Thursday: not where a Monday-based week opens.
+        let body = #"[[1688601600000,"1","1","1","1","1",0,"0",0,"0","0","0"]]"#
+        let source = try makeSource(.binanceSpot, transport: RecordingTransport(body: body))
+        let error = await marketDataError {
+            _ = try await source.candles(symbol: "BTCUSDT", interval: .oneWeek, from: 0, to: nil, limit: nil)
+        }
+        guard case .malformedPayload(.binanceSpot, "BTCUSDT", "/api/v3/klines", let problem, _) = error else {
+            Issue.record("expected malformedPayload, got \(String(describing: error))")
+            return
+        }
+        #expect(problem.contains("1688601600000 (2023-07-06T00:00:00Z) is not on a 1w boundary"))
+        #expect(problem.contains("Monday"))
     }
 }

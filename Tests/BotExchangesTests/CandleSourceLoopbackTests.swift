@@ -19,7 +19,10 @@ import Testing
             ("/fapi/v1/klines", try ExchangeFixture.text(.binanceFutures, "klines_btcusdt_5m.json")),
             ("/0/public/OHLC", try ExchangeFixture.text(.krakenSpot, "ohlc_xxbtzusd.json")),
             ("/api/charts/v1/trade/PI_XBTUSD/1m", try ExchangeFixture.text(.krakenFutures, "candles_official.json")),
-            ("/rest/trading/candle/history/BTC-USDT/3600", try ExchangeFixture.text(.zondaSpot, "candles_btc_usdt_1h.json")),
+            (
+                "/rest/trading/candle/history/BTC-USDT/3600",
+                try ExchangeFixture.text(.zondaSpot, "candles_btc_usdt_1h.json")
+            ),
         ]
         for (path, body) in routes {
             router.add(.get, path) { request in
@@ -39,7 +42,8 @@ import Testing
         }
         router.add(.get, "/banned/api/v3/klines") { _ in
             log.calls.withLock { $0 += 1 }
-            return HTTPResponse(status: 418, headers: ["Retry-After": "600"], body: Data(#"{"code":-1003,"msg":"banned"}"#.utf8))
+            return HTTPResponse(
+                status: 418, headers: ["Retry-After": "600"], body: Data(#"{"code":-1003,"msg":"banned"}"#.utf8))
         }
         router.add(.get, "/unknown/api/v3/klines") { _ in
             HTTPResponse(status: 400, body: Data(#"{"code":-1121,"msg":"Invalid symbol."}"#.utf8))

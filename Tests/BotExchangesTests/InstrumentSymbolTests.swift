@@ -15,24 +15,31 @@ struct InstrumentSymbolTests {
         #expect(throws: InstrumentSymbolError.self) { try InstrumentSymbol(parsing: text) }
     }
 
-    @Test("native symbols per venue (the shipped universe's spellings)", arguments: [
-        ("BTC/USDT", Venue.binanceSpot, "BTCUSDT"), ("ETH/EUR", .binanceSpot, "ETHEUR"), ("BTC/USDT", .binanceFutures, "BTCUSDT"),
-        ("BTC/USDT", .krakenSpot, "XBTUSDT"), ("ETH/EUR", .krakenSpot, "ETHEUR"), ("DOGE/USD", .krakenSpot, "XDGUSD"),
-        ("BTC/USDT", .krakenFutures, "PI_XBTUSD"), ("ETH/EUR", .krakenFutures, "PI_ETHEUR"),
-        ("BTC/PLN", .zondaSpot, "BTC-PLN"), ("ETH/USDT", .zondaSpot, "ETH-USDT"),
-    ])
+    @Test(
+        "native symbols per venue (the shipped universe's spellings)",
+        arguments: [
+            ("BTC/USDT", Venue.binanceSpot, "BTCUSDT"), ("ETH/EUR", .binanceSpot, "ETHEUR"),
+            ("BTC/USDT", .binanceFutures, "BTCUSDT"),
+            ("BTC/USDT", .krakenSpot, "XBTUSDT"), ("ETH/EUR", .krakenSpot, "ETHEUR"),
+            ("DOGE/USD", .krakenSpot, "XDGUSD"),
+            ("BTC/USDT", .krakenFutures, "PI_XBTUSD"), ("ETH/EUR", .krakenFutures, "PI_ETHEUR"),
+            ("BTC/PLN", .zondaSpot, "BTC-PLN"), ("ETH/USDT", .zondaSpot, "ETH-USDT"),
+        ])
     func native(pair: String, venue: Venue, symbol: String) throws {
         let instrument = try InstrumentSymbol(parsing: pair)
         #expect(instrument.nativeSymbol(on: venue) == symbol)
         #expect(instrument.matches(nativeSymbol: symbol, on: venue))
     }
 
-    @Test("reading venue symbols back", arguments: [
-        ("BTCUSDT", Venue.binanceSpot, "BTC/USDT"), ("POLUSDT", .binanceFutures, "POL/USDT"),
-        ("XBTUSDT", .krakenSpot, "BTC/USDT"), ("XXBTZUSD", .krakenSpot, "BTC/USD"), ("XETHZEUR", .krakenSpot, "ETH/EUR"),
-        ("pi_xbtusd", .krakenFutures, "BTC/USD"), ("PF_ETHUSD", .krakenFutures, "ETH/USD"),
-        ("BTC-PLN", .zondaSpot, "BTC/PLN"),
-    ])
+    @Test(
+        "reading venue symbols back",
+        arguments: [
+            ("BTCUSDT", Venue.binanceSpot, "BTC/USDT"), ("POLUSDT", .binanceFutures, "POL/USDT"),
+            ("XBTUSDT", .krakenSpot, "BTC/USDT"), ("XXBTZUSD", .krakenSpot, "BTC/USD"),
+            ("XETHZEUR", .krakenSpot, "ETH/EUR"),
+            ("pi_xbtusd", .krakenFutures, "BTC/USD"), ("PF_ETHUSD", .krakenFutures, "ETH/USD"),
+            ("BTC-PLN", .zondaSpot, "BTC/PLN"),
+        ])
     func readsBack(symbol: String, venue: Venue, pair: String) throws {
         #expect(try InstrumentSymbol(nativeSymbol: symbol, on: venue).description == pair)
     }
@@ -48,9 +55,11 @@ struct InstrumentSymbolTests {
         #expect(!btcUSDT.matches(nativeSymbol: "BTCUSDT", on: .zondaSpot))
     }
 
-    @Test("unreadable venue symbols", arguments: [
-        ("BTCXYZ", Venue.binanceSpot), ("XBT_USD", .krakenFutures), ("BTCPLN", .zondaSpot),
-    ])
+    @Test(
+        "unreadable venue symbols",
+        arguments: [
+            ("BTCXYZ", Venue.binanceSpot), ("XBT_USD", .krakenFutures), ("BTCPLN", .zondaSpot),
+        ])
     func unreadable(symbol: String, venue: Venue) {
         #expect(throws: InstrumentSymbolError.unrecognisedVenueSymbol(venue: venue, symbol: symbol)) {
             try InstrumentSymbol(nativeSymbol: symbol, on: venue)

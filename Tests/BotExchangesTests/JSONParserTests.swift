@@ -12,7 +12,8 @@ struct JSONParserTests {
             """
         let source = try makeSource(.zondaSpot, transport: RecordingTransport(body: body))
         let page = try await source.candles(symbol: "BTC-PLN", interval: .oneMinute, from: 0, to: nil, limit: nil)
-        #expect(page.candles == [Candle(openTime: 1_591_503_060_000, open: 1.5, high: 3, low: 0.5, close: 2, volume: 10)])
+        #expect(
+            page.candles == [Candle(openTime: 1_591_503_060_000, open: 1.5, high: 3, low: 0.5, close: 2, volume: 10)])
     }
 
     @Test("numbers as JSON numbers are read too (exponents, negatives)")
@@ -20,13 +21,18 @@ struct JSONParserTests {
         let body = #"[[1499040000000,1.5e2,-0.25,0,100,"1E-8",0,"0",0,"0","0","0"]]"#
         let source = try makeSource(.binanceSpot, transport: RecordingTransport(body: body))
         let page = try await source.candles(symbol: "BTCUSDT", interval: .oneMinute, from: 0, to: nil, limit: nil)
-        #expect(page.candles == [Candle(openTime: 1_499_040_000_000, open: 150, high: -0.25, low: 0, close: 100, volume: 1e-8)])
+        #expect(
+            page.candles == [
+                Candle(openTime: 1_499_040_000_000, open: 150, high: -0.25, low: 0, close: 100, volume: 1e-8)
+            ])
     }
 
-    @Test("invalid JSON is a malformed payload", arguments: [
-        "[[1,2,3]", "[1,]", "[\"\\x\"]", "[01.5.5]", "[true false]", "[nul]", "[] []", "[\"tab\there\"]",
-        String(repeating: "[", count: 100) + String(repeating: "]", count: 100),
-    ])
+    @Test(
+        "invalid JSON is a malformed payload",
+        arguments: [
+            "[[1,2,3]", "[1,]", "[\"\\x\"]", "[01.5.5]", "[true false]", "[nul]", "[] []", "[\"tab\there\"]",
+            String(repeating: "[", count: 100) + String(repeating: "]", count: 100),
+        ])
     func invalid(body: String) async throws {
         let source = try makeSource(.binanceSpot, transport: RecordingTransport(body: body))
         let error = await marketDataError {

@@ -10,7 +10,8 @@ struct KrakenFuturesCandleSourceTests {
     func ccxtOracle() async throws {
         let transport = RecordingTransport(body: #"{"candles":[],"more_candles":false}"#)
         let source = try makeSource(.krakenFutures, transport: transport, baseURL: nil)
-        _ = try await source.candles(symbol: "PF_XBTUSD", interval: .oneHour, from: 1_650_000_000_000, to: nil, limit: 3)
+        _ = try await source.candles(
+            symbol: "PF_XBTUSD", interval: .oneHour, from: 1_650_000_000_000, to: nil, limit: 3)
         let request = try #require(transport.requests.first)
         #expect(
             request.url.absoluteString
@@ -31,7 +32,8 @@ struct KrakenFuturesCandleSourceTests {
     @Test("parses the official example (volume a number) and the realistic one (volume a string)")
     func parses() async throws {
         let official = try makeSource(
-            .krakenFutures, transport: RecordingTransport(body: try ExchangeFixture.text(.krakenFutures, "candles_official.json")))
+            .krakenFutures,
+            transport: RecordingTransport(body: try ExchangeFixture.text(.krakenFutures, "candles_official.json")))
         let page = try await official.candles(symbol: "PF_XBTUSD", interval: .oneMinute, from: 0, to: nil, limit: nil)
         #expect(
             page.candles == [
@@ -45,7 +47,8 @@ struct KrakenFuturesCandleSourceTests {
         let second = try await realistic.candles(symbol: "PF_XBTUSD", interval: .oneDay, from: 0, to: nil, limit: nil)
         #expect(
             second.candles == [
-                Candle(openTime: 1_609_459_200_000, open: 28050, high: 28150, low: 27983, close: 28126, volume: 1_089_794)
+                Candle(
+                    openTime: 1_609_459_200_000, open: 28050, high: 28150, low: 27983, close: 28126, volume: 1_089_794)
             ])
         #expect(second.venueReportsMore == false)
     }
@@ -53,26 +56,40 @@ struct KrakenFuturesCandleSourceTests {
     @Test("404 is an unknown symbol; apiLimitExceeded is a rate limit")
     func errors() async throws {
         let missing = try makeSource(.krakenFutures, transport: RecordingTransport(status: 404, body: "Not Found"))
-        let error = await marketDataError { _ = try await missing.candles(symbol: "PI_NOPE", interval: .oneHour, from: 0, to: nil, limit: nil) }
+        let error = await marketDataError {
+            _ = try await missing.candles(symbol: "PI_NOPE", interval: .oneHour, from: 0, to: nil, limit: nil)
+        }
         guard case .unknownSymbol(.krakenFutures, "PI_NOPE", "/api/charts/v1/trade/PI_NOPE/1h", _) = error else {
             Issue.record("expected unknownSymbol, got \(String(describing: error))")
             return
         }
         let limited = try makeSource(
             .krakenFutures, transport: RecordingTransport(body: #"{"result":"error","error":"apiLimitExceeded"}"#))
-        let limit = await marketDataError { _ = try await limited.candles(symbol: "PI_XBTUSD", interval: .oneHour, from: 0, to: nil, limit: nil) }
-        #expect(limit == .rateLimited(venue: .krakenFutures, path: "/api/charts/v1/trade/PI_XBTUSD/1h", retryAfterSeconds: nil))
+        let limit = await marketDataError {
+            _ = try await limited.candles(symbol: "PI_XBTUSD", interval: .oneHour, from: 0, to: nil, limit: nil)
+        }
+        #expect(
+            limit
+                == .rateLimited(
+                    venue: .krakenFutures, path: "/api/charts/v1/trade/PI_XBTUSD/1h", retryAfterSeconds: nil))
     }
 
-    @Test("malformed payloads", arguments: [
-        (#"{"more_candles":false}"#, "no \"candles\" array"),
-        (#"{"candles":[{"open":"1","high":"1","low":"1","close":"1","volume":1}]}"#, "candle 0 time is missing"),
-        (#"{"candles":[{"time":1,"open":"1","high":"1","low":"1","close":"?","volume":1}]}"#, "candle 0 close is \"?\""),
-        (#"{"candles":[[1,"1"]]}"#, "candle 0 is an array of 2"),
-    ])
+    @Test(
+        "malformed payloads",
+        arguments: [
+            (#"{"more_candles":false}"#, "no \"candles\" array"),
+            (#"{"candles":[{"open":"1","high":"1","low":"1","close":"1","volume":1}]}"#, "candle 0 time is missing"),
+            (
+                #"{"candles":[{"time":1,"open":"1","high":"1","low":"1","close":"?","volume":1}]}"#,
+                "candle 0 close is \"?\""
+            ),
+            (#"{"candles":[[1,"1"]]}"#, "candle 0 is an array of 2"),
+        ])
     func malformed(body: String, problem: String) async throws {
         let source = try makeSource(.krakenFutures, transport: RecordingTransport(body: body))
-        let error = await marketDataError { _ = try await source.candles(symbol: "PI_XBTUSD", interval: .oneHour, from: 0, to: nil, limit: nil) }
+        let error = await marketDataError {
+            _ = try await source.candles(symbol: "PI_XBTUSD", interval: .oneHour, from: 0, to: nil, limit: nil)
+        }
         guard case .malformedPayload(.krakenFutures, "PI_XBTUSD", _, let text, _) = error else {
             Issue.record("expected malformedPayload, got \(String(describing: error))")
             return

@@ -9,7 +9,8 @@ struct KrakenSpotCandleSourceTests {
     func request() async throws {
         let transport = RecordingTransport(body: #"{"error":[],"result":{"XBTUSDT":[],"last":0}}"#)
         let source = try makeSource(.krakenSpot, transport: transport)
-        _ = try await source.candles(symbol: "XBTUSDT", interval: .oneHour, from: 1_716_523_200_000, to: nil, limit: nil)
+        _ = try await source.candles(
+            symbol: "XBTUSDT", interval: .oneHour, from: 1_716_523_200_000, to: nil, limit: nil)
         let request = try #require(transport.requests.first)
         #expect(request.url.path == "/0/public/OHLC")
         #expect(queryItems(request.url) == ["pair": "XBTUSDT", "interval": "60", "since": "1716523199"])
@@ -23,7 +24,8 @@ struct KrakenSpotCandleSourceTests {
     func ccxtOracle() async throws {
         let transport = RecordingTransport(body: #"{"error":[],"result":{"XBTUSDT":[],"last":0}}"#)
         let source = try makeSource(.krakenSpot, transport: transport, baseURL: nil)
-        _ = try await source.candles(symbol: "XBTUSDT", interval: .oneHour, from: 1_716_523_348_000, to: nil, limit: nil)
+        _ = try await source.candles(
+            symbol: "XBTUSDT", interval: .oneHour, from: 1_716_523_348_000, to: nil, limit: nil)
         let request = try #require(transport.requests.first)
         let expected = try #require(
             URL(string: "https://api.kraken.com/0/public/OHLC?pair=XBTUSDT&interval=60&since=1716523348"))
@@ -63,7 +65,8 @@ struct KrakenSpotCandleSourceTests {
         let rows = (0..<10).map { #"[\#(60 * $0),"1","2","0.5","1.5","1","0.7",3]"# }.joined(separator: ",")
         let transport = RecordingTransport(body: #"{"error":[],"result":{"XXBTZUSD":[\#(rows)],"last":540}}"#)
         let source = try makeSource(.krakenSpot, transport: transport)
-        let page = try await source.candles(symbol: "XBTUSD", interval: .oneMinute, from: 120_000, to: 420_000, limit: 3)
+        let page = try await source.candles(
+            symbol: "XBTUSD", interval: .oneMinute, from: 120_000, to: 420_000, limit: 3)
         #expect(page.candles.map(\.openTime) == [120_000, 180_000, 240_000])
         #expect(page.candles.first?.volume == 0.7)
     }
@@ -84,30 +87,41 @@ struct KrakenSpotCandleSourceTests {
 
     @Test("other errors in the array: rate limit, general")
     func otherErrors() async throws {
-        let limited = try makeSource(.krakenSpot, transport: RecordingTransport(body: #"{"error":["EAPI:Rate limit exceeded"]}"#))
-        let error = await marketDataError { _ = try await limited.candles(symbol: "XBTUSD", interval: .oneDay, from: 0, to: nil, limit: nil) }
+        let limited = try makeSource(
+            .krakenSpot, transport: RecordingTransport(body: #"{"error":["EAPI:Rate limit exceeded"]}"#))
+        let error = await marketDataError {
+            _ = try await limited.candles(symbol: "XBTUSD", interval: .oneDay, from: 0, to: nil, limit: nil)
+        }
         #expect(error == .rateLimited(venue: .krakenSpot, path: "/0/public/OHLC", retryAfterSeconds: nil))
 
-        let busy = try makeSource(.krakenSpot, transport: RecordingTransport(body: #"{"error":["EService:Unavailable"]}"#))
-        let other = await marketDataError { _ = try await busy.candles(symbol: "XBTUSD", interval: .oneDay, from: 0, to: nil, limit: nil) }
+        let busy = try makeSource(
+            .krakenSpot, transport: RecordingTransport(body: #"{"error":["EService:Unavailable"]}"#))
+        let other = await marketDataError {
+            _ = try await busy.candles(symbol: "XBTUSD", interval: .oneDay, from: 0, to: nil, limit: nil)
+        }
         #expect(
             other
                 == .venueError(
-                    venue: .krakenSpot, symbol: "XBTUSD", path: "/0/public/OHLC", status: 200, message: "EService:Unavailable"))
+                    venue: .krakenSpot, symbol: "XBTUSD", path: "/0/public/OHLC", status: 200,
+                    message: "EService:Unavailable"))
     }
 
-    @Test("malformed payloads", arguments: [
-        (#"{"error":[]}"#, "no \"result\" object"),
-        (#"{"error":[],"result":{"last":1}}"#, "expected one pair in \"result\", found 0"),
-        (#"{"error":[],"result":{"A":[],"B":[],"last":1}}"#, "found 2 (A, B)"),
-        (#"{"error":[],"result":{"A":[[1,"1","2","3"]],"last":1}}"#, "row 0 is an array of 4"),
-        (#"{"error":[],"result":{"A":[["x","1","2","3","4","5","6",7]],"last":1}}"#, "row 0 time is \"x\""),
-        (#"{"error":[],"result":{"A":[[1,"1","2","3","4","5","lots",7]],"last":1}}"#, "row 0 volume is \"lots\""),
-        ("[]", "not a JSON object"),
-    ])
+    @Test(
+        "malformed payloads",
+        arguments: [
+            (#"{"error":[]}"#, "no \"result\" object"),
+            (#"{"error":[],"result":{"last":1}}"#, "expected one pair in \"result\", found 0"),
+            (#"{"error":[],"result":{"A":[],"B":[],"last":1}}"#, "found 2 (A, B)"),
+            (#"{"error":[],"result":{"A":[[1,"1","2","3"]],"last":1}}"#, "row 0 is an array of 4"),
+            (#"{"error":[],"result":{"A":[["x","1","2","3","4","5","6",7]],"last":1}}"#, "row 0 time is \"x\""),
+            (#"{"error":[],"result":{"A":[[1,"1","2","3","4","5","lots",7]],"last":1}}"#, "row 0 volume is \"lots\""),
+            ("[]", "not a JSON object"),
+        ])
     func malformed(body: String, problem: String) async throws {
         let source = try makeSource(.krakenSpot, transport: RecordingTransport(body: body))
-        let error = await marketDataError { _ = try await source.candles(symbol: "XBTUSD", interval: .oneDay, from: 0, to: nil, limit: nil) }
+        let error = await marketDataError {
+            _ = try await source.candles(symbol: "XBTUSD", interval: .oneDay, from: 0, to: nil, limit: nil)
+        }
         guard case .malformedPayload(.krakenSpot, "XBTUSD", "/0/public/OHLC", let text, _) = error else {
             Issue.record("expected malformedPayload, got \(String(describing: error))")
             return

@@ -12,7 +12,9 @@ struct MarketDataConnectionTests {
     func retriesTooManyRequests() async throws {
         let clock = ManualClock(now: 0)
         let transport = RecordingTransport([
-            HTTPResponse(status: 429, headers: ["Retry-After": "7"], body: Data(#"{"code":-1003,"msg":"Too many requests"}"#.utf8)),
+            HTTPResponse(
+                status: 429, headers: ["Retry-After": "7"],
+                body: Data(#"{"code":-1003,"msg":"Too many requests"}"#.utf8)),
             HTTPResponse(status: 200, body: Data(Self.klines.utf8)),
         ])
         let source = try makeSource(.binanceSpot, transport: transport, clock: clock)
@@ -35,11 +37,13 @@ struct MarketDataConnectionTests {
             }
         }
         let recording = RecordingTransport([
-            HTTPResponse(status: 503), HTTPResponse(status: 599), HTTPResponse(status: 200, body: Data(Self.klines.utf8)),
+            HTTPResponse(status: 503), HTTPResponse(status: 599),
+            HTTPResponse(status: 200, body: Data(Self.klines.utf8)),
         ])
         let source = try CandleSources.make(
             venue: .binanceFutures, environment: .live, baseURL: "http://127.0.0.1:9",
-            client: CandleSources.client(transport: Flaky(recording), timing: clock.retryTiming), clock: clock.limiterClock)
+            client: CandleSources.client(transport: Flaky(recording), timing: clock.retryTiming),
+            clock: clock.limiterClock)
         let page = try await source.candles(symbol: "BTCUSDT", interval: .oneHour, from: 0, to: nil, limit: nil)
         #expect(page.candles.count == 1)
         #expect(recording.requests.count == 3)
@@ -51,10 +55,13 @@ struct MarketDataConnectionTests {
     func banStops() async throws {
         let clock = ManualClock(now: 0)
         let transport = RecordingTransport([
-            HTTPResponse(status: 418, headers: ["Retry-After": "7200"], body: Data(#"{"code":-1003,"msg":"IP banned"}"#.utf8))
+            HTTPResponse(
+                status: 418, headers: ["Retry-After": "7200"], body: Data(#"{"code":-1003,"msg":"IP banned"}"#.utf8))
         ])
         let source = try makeSource(.binanceSpot, transport: transport, clock: clock)
-        let error = await marketDataError { _ = try await source.candles(symbol: "BTCUSDT", interval: .oneHour, from: 0, to: nil, limit: nil) }
+        let error = await marketDataError {
+            _ = try await source.candles(symbol: "BTCUSDT", interval: .oneHour, from: 0, to: nil, limit: nil)
+        }
         #expect(error == .banned(venue: .binanceSpot, retryAfterSeconds: 7200))
         #expect(error?.stopsAllRequests == true)
         #expect(error?.description.contains("2 h 0 min") == true)
@@ -65,18 +72,25 @@ struct MarketDataConnectionTests {
 
         // A second call does not reach the network.
         clock.advance(milliseconds: 600_000)
-        let again = await marketDataError { _ = try await source.candles(symbol: "BTCUSDT", interval: .oneHour, from: 0, to: nil, limit: nil) }
+        let again = await marketDataError {
+            _ = try await source.candles(symbol: "BTCUSDT", interval: .oneHour, from: 0, to: nil, limit: nil)
+        }
         #expect(again == .banned(venue: .binanceSpot, retryAfterSeconds: 6600))
         #expect(transport.requests.count == 1)
     }
 
     @Test("418 is not retried even when a caller's policy lists it")
     func banNeverRetried() async throws {
-        let transport = RecordingTransport([HTTPResponse(status: 418, headers: ["Retry-After": "1"]), HTTPResponse(status: 200)])
+        let transport = RecordingTransport([
+            HTTPResponse(status: 418, headers: ["Retry-After": "1"]), HTTPResponse(status: 200),
+        ])
         var client = CandleSources.client(transport: transport, timing: ManualClock().retryTiming)
         client.retryPolicy.retryableStatuses.insert(418)
-        let source = try CandleSources.make(venue: .binanceSpot, environment: .live, baseURL: "http://127.0.0.1:9", client: client)
-        let error = await marketDataError { _ = try await source.candles(symbol: "BTCUSDT", interval: .oneHour, from: 0, to: nil, limit: nil) }
+        let source = try CandleSources.make(
+            venue: .binanceSpot, environment: .live, baseURL: "http://127.0.0.1:9", client: client)
+        let error = await marketDataError {
+            _ = try await source.candles(symbol: "BTCUSDT", interval: .oneHour, from: 0, to: nil, limit: nil)
+        }
         #expect(error == .banned(venue: .binanceSpot, retryAfterSeconds: 1))
         #expect(transport.requests.count == 1)
     }
@@ -90,7 +104,9 @@ struct MarketDataConnectionTests {
         let source = try CandleSources.make(
             venue: .binanceSpot, environment: .live, baseURL: "http://127.0.0.1:9",
             client: CandleSources.client(transport: transport, timing: clock.retryTiming), limiter: limiter)
-        let error = await marketDataError { _ = try await source.candles(symbol: "BTCUSDT", interval: .oneHour, from: 0, to: nil, limit: nil) }
+        let error = await marketDataError {
+            _ = try await source.candles(symbol: "BTCUSDT", interval: .oneHour, from: 0, to: nil, limit: nil)
+        }
         #expect(error == .rateLimited(venue: .binanceSpot, path: "/api/v3/klines", retryAfterSeconds: 2))
         #expect(transport.requests.count == 4)
         #expect(clock.sleeps == [.seconds(2), .seconds(2), .seconds(2)])
@@ -120,11 +136,14 @@ struct MarketDataConnectionTests {
     @Test("an unexpected status keeps the body excerpt; a refused connection is a network error")
     func otherFailures() async throws {
         let source = try makeSource(.zondaSpot, transport: RecordingTransport(status: 302, body: "moved"))
-        let error = await marketDataError { _ = try await source.candles(symbol: "BTC-PLN", interval: .oneHour, from: 0, to: nil, limit: nil) }
+        let error = await marketDataError {
+            _ = try await source.candles(symbol: "BTC-PLN", interval: .oneHour, from: 0, to: nil, limit: nil)
+        }
         #expect(
             error
                 == .httpStatus(
-                    venue: .zondaSpot, symbol: "BTC-PLN", path: "/rest/trading/candle/history/BTC-PLN/3600", status: 302,
+                    venue: .zondaSpot, symbol: "BTC-PLN", path: "/rest/trading/candle/history/BTC-PLN/3600",
+                    status: 302,
                     bodyExcerpt: "moved"))
 
         final class Refusing: HTTPTransport {
@@ -135,7 +154,9 @@ struct MarketDataConnectionTests {
         let offline = try CandleSources.make(
             venue: .krakenSpot, environment: .live, baseURL: "http://127.0.0.1:9",
             client: CandleSources.client(transport: Refusing(), timing: ManualClock().retryTiming))
-        let network = await marketDataError { _ = try await offline.candles(symbol: "XBTUSD", interval: .oneHour, from: 0, to: nil, limit: nil) }
+        let network = await marketDataError {
+            _ = try await offline.candles(symbol: "XBTUSD", interval: .oneHour, from: 0, to: nil, limit: nil)
+        }
         guard case .network(.krakenSpot, "/0/public/OHLC", let reason) = network else {
             Issue.record("expected network, got \(String(describing: network))")
             return

@@ -5,22 +5,30 @@ import Testing
 
 @Suite("Market data endpoints and factory")
 struct MarketDataEndpointTests {
-    @Test("built-in base URLs per venue and environment", arguments: [
-        (Venue.binanceSpot, ExchangeEnvironment.live, "https://api.binance.com"),
-        (.binanceSpot, .paper, "https://api.binance.com"),
-        (.binanceSpot, .testnet, "https://testnet.binance.vision"),
-        (.binanceFutures, .live, "https://fapi.binance.com"),
-        (.binanceFutures, .paper, "https://fapi.binance.com"),
-        (.binanceFutures, .testnet, "https://testnet.binancefuture.com"),
-        (.krakenSpot, .live, "https://api.kraken.com"), (.krakenSpot, .testnet, "https://api.kraken.com"),
-        (.krakenFutures, .live, "https://futures.kraken.com"), (.krakenFutures, .paper, "https://futures.kraken.com"),
-        (.krakenFutures, .testnet, "https://demo-futures.kraken.com"),
-        (.zondaSpot, .live, "https://api.zondacrypto.exchange"), (.zondaSpot, .testnet, "https://api.zondacrypto.exchange"),
-    ])
+    @Test(
+        "built-in base URLs per venue and environment",
+        arguments: [
+            (Venue.binanceSpot, ExchangeEnvironment.live, "https://api.binance.com"),
+            (.binanceSpot, .paper, "https://api.binance.com"),
+            (.binanceSpot, .testnet, "https://testnet.binance.vision"),
+            (.binanceFutures, .live, "https://fapi.binance.com"),
+            (.binanceFutures, .paper, "https://fapi.binance.com"),
+            (.binanceFutures, .testnet, "https://testnet.binancefuture.com"),
+            (.krakenSpot, .live, "https://api.kraken.com"), (.krakenSpot, .testnet, "https://api.kraken.com"),
+            (.krakenFutures, .live, "https://futures.kraken.com"),
+            (.krakenFutures, .paper, "https://futures.kraken.com"),
+            (.krakenFutures, .testnet, "https://demo-futures.kraken.com"),
+            (.zondaSpot, .live, "https://api.zondacrypto.exchange"),
+            (.zondaSpot, .testnet, "https://api.zondacrypto.exchange"),
+        ])
     func defaults(venue: Venue, environment: ExchangeEnvironment, expected: String) throws {
         #expect(MarketDataEndpoint.defaultBaseURL(for: venue, environment: environment).absoluteString == expected)
-        #expect(try MarketDataEndpoint.baseURL(for: venue, environment: environment, override: nil).absoluteString == expected)
-        #expect(try MarketDataEndpoint.baseURL(for: venue, environment: environment, override: "  ").absoluteString == expected)
+        #expect(
+            try MarketDataEndpoint.baseURL(for: venue, environment: environment, override: nil).absoluteString
+                == expected)
+        #expect(
+            try MarketDataEndpoint.baseURL(for: venue, environment: environment, override: "  ").absoluteString
+                == expected)
     }
 
     @Test("the override wins, path prefix kept; the factory's adapter requests through it")
@@ -36,9 +44,11 @@ struct MarketDataEndpointTests {
         #expect(url.path == "/proxy/api/v3/klines")
     }
 
-    @Test("unusable overrides are refused naming the setting", arguments: [
-        "127.0.0.1:8080", "ftp://host", "http://host/path?x=1", "http://", "not a url",
-    ])
+    @Test(
+        "unusable overrides are refused naming the setting",
+        arguments: [
+            "127.0.0.1:8080", "ftp://host", "http://host/path?x=1", "http://", "not a url",
+        ])
     func badOverride(text: String) {
         do {
             _ = try MarketDataEndpoint.baseURL(for: .zondaSpot, environment: .live, override: text)

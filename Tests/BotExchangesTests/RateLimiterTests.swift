@@ -99,7 +99,10 @@ struct RateLimiterTests {
         #expect(Venue.binanceSpot.marketDataRateLimit.usedWeightHeader == "X-MBX-USED-WEIGHT-1M")
         #expect(Venue.krakenSpot.marketDataRateLimit == .onePerSecond)
         #expect(Venue.binanceSpot.candleRequestWeight(limit: 1000) == 2)
-        #expect([1, 99, 100, 499, 500, 1000, 1001, 1500].map(Venue.binanceFutures.candleRequestWeight) == [1, 1, 2, 2, 5, 5, 10, 10])
+        #expect(
+            [1, 99, 100, 499, 500, 1000, 1001, 1500].map(Venue.binanceFutures.candleRequestWeight) == [
+                1, 1, 2, 2, 5, 5, 10, 10,
+            ])
         #expect(Venue.zondaSpot.candleRequestWeight(limit: 100) == 1)
     }
 

@@ -9,7 +9,8 @@ struct VenueIntervalTests {
         (Venue.binanceSpot, "1M", "1M"), (.binanceSpot, "3d", "3d"), (.binanceFutures, "8h", "8h"),
         (.krakenSpot, "1m", "1"), (.krakenSpot, "4h", "240"), (.krakenSpot, "1d", "1440"), (.krakenSpot, "1w", "10080"),
         (.krakenSpot, "15d", "21600"), (.krakenFutures, "12h", "12h"), (.krakenFutures, "1w", "1w"),
-        (.zondaSpot, "1m", "60"), (.zondaSpot, "3d", "259200"), (.zondaSpot, "1w", "604800"), (.zondaSpot, "6h", "21600"),
+        (.zondaSpot, "1m", "60"), (.zondaSpot, "3d", "259200"), (.zondaSpot, "1w", "604800"),
+        (.zondaSpot, "6h", "21600"),
     ])
     func native(venue: Venue, interval: String, code: String) throws {
         #expect(try venue.nativeInterval(for: Self.interval(interval)) == code)
@@ -32,12 +33,10 @@ struct VenueIntervalTests {
     ])
     func unsupported(venue: Venue, text: String) throws {
         let interval = try Self.interval(text)
-        #expect(throws: MarketDataError.unsupportedInterval(venue: venue, interval: interval, supported: venue.supportedCandleIntervals)) {
-            try venue.nativeInterval(for: interval)
-        }
-        let message = MarketDataError.unsupportedInterval(
-            venue: venue, interval: interval, supported: venue.supportedCandleIntervals
-        ).description
+        let expected = MarketDataError.unsupportedInterval(
+            venue: venue, interval: interval, supported: venue.supportedCandleIntervals)
+        #expect(throws: expected) { try venue.nativeInterval(for: interval) }
+        let message = expected.description
         #expect(message.contains(venue.rawValue) && message.contains(text))
         #expect(message.contains(venue.supportedCandleIntervals.map(\.description).joined(separator: " ")))
     }

@@ -37,8 +37,10 @@ struct ZondaCandleSourceTests {
     @Test("parses CCXT's response fixtures (keys by name: o c h l v; times are strings)")
     func parses() async throws {
         let hourly = try makeSource(
-            .zondaSpot, transport: RecordingTransport(body: try ExchangeFixture.text(.zondaSpot, "candles_btc_usdt_1h.json")))
-        let page = try await hourly.candles(symbol: "BTC-USDT", interval: .oneHour, from: 1_710_327_600_000, to: nil, limit: nil)
+            .zondaSpot,
+            transport: RecordingTransport(body: try ExchangeFixture.text(.zondaSpot, "candles_btc_usdt_1h.json")))
+        let page = try await hourly.candles(
+            symbol: "BTC-USDT", interval: .oneHour, from: 1_710_327_600_000, to: nil, limit: nil)
         #expect(
             page.candles == [
                 Candle(
@@ -55,37 +57,57 @@ struct ZondaCandleSourceTests {
 
     @Test("status Fail: an unknown market, a rate limit, anything else")
     func errors() async throws {
-        let unknown = try makeSource(.zondaSpot, transport: RecordingTransport(body: try ExchangeFixture.text(.zondaSpot, "error_fail.json")))
-        let error = await marketDataError { _ = try await unknown.candles(symbol: "FOO-BAR", interval: .oneDay, from: 0, to: nil, limit: nil) }
+        let unknown = try makeSource(
+            .zondaSpot, transport: RecordingTransport(body: try ExchangeFixture.text(.zondaSpot, "error_fail.json")))
+        let error = await marketDataError {
+            _ = try await unknown.candles(symbol: "FOO-BAR", interval: .oneDay, from: 0, to: nil, limit: nil)
+        }
         #expect(
             error
                 == .unknownSymbol(
                     venue: .zondaSpot, symbol: "FOO-BAR", path: "/rest/trading/candle/history/FOO-BAR/86400",
                     venueMessage: "TICKER_NOT_FOUND"))
 
-        let limited = try makeSource(.zondaSpot, transport: RecordingTransport(body: #"{"status":"Fail","errors":["ACTION_LIMIT_EXCEEDED"]}"#))
-        let limit = await marketDataError { _ = try await limited.candles(symbol: "BTC-PLN", interval: .oneDay, from: 0, to: nil, limit: nil) }
-        #expect(limit == .rateLimited(venue: .zondaSpot, path: "/rest/trading/candle/history/BTC-PLN/86400", retryAfterSeconds: nil))
+        let limited = try makeSource(
+            .zondaSpot, transport: RecordingTransport(body: #"{"status":"Fail","errors":["ACTION_LIMIT_EXCEEDED"]}"#))
+        let limit = await marketDataError {
+            _ = try await limited.candles(symbol: "BTC-PLN", interval: .oneDay, from: 0, to: nil, limit: nil)
+        }
+        #expect(
+            limit
+                == .rateLimited(
+                    venue: .zondaSpot, path: "/rest/trading/candle/history/BTC-PLN/86400", retryAfterSeconds: nil))
 
-        let down = try makeSource(.zondaSpot, transport: RecordingTransport(body: #"{"status":"Fail","errors":["UNDER_MAINTENANCE"]}"#))
-        let other = await marketDataError { _ = try await down.candles(symbol: "BTC-PLN", interval: .oneDay, from: 0, to: nil, limit: nil) }
+        let down = try makeSource(
+            .zondaSpot, transport: RecordingTransport(body: #"{"status":"Fail","errors":["UNDER_MAINTENANCE"]}"#))
+        let other = await marketDataError {
+            _ = try await down.candles(symbol: "BTC-PLN", interval: .oneDay, from: 0, to: nil, limit: nil)
+        }
         #expect(
             other
                 == .venueError(
-                    venue: .zondaSpot, symbol: "BTC-PLN", path: "/rest/trading/candle/history/BTC-PLN/86400", status: 200,
+                    venue: .zondaSpot, symbol: "BTC-PLN", path: "/rest/trading/candle/history/BTC-PLN/86400",
+                    status: 200,
                     message: "UNDER_MAINTENANCE"))
     }
 
-    @Test("malformed payloads", arguments: [
-        (#"{"items":[]}"#, "no \"status\" field"),
-        (#"{"status":"Ok"}"#, "no \"items\" array"),
-        (#"{"status":"Ok","items":[["1",{"o":"1","c":"1","h":"1","l":"1"}]]}"#, "item 0 volume (\"v\") is missing"),
-        (#"{"status":"Ok","items":[["soon",{"o":"1","c":"1","h":"1","l":"1","v":"1"}]]}"#, "item 0 time is \"soon\""),
-        (#"{"status":"Ok","items":[{"o":"1"}]}"#, "item 0 is an object"),
-    ])
+    @Test(
+        "malformed payloads",
+        arguments: [
+            (#"{"items":[]}"#, "no \"status\" field"),
+            (#"{"status":"Ok"}"#, "no \"items\" array"),
+            (#"{"status":"Ok","items":[["1",{"o":"1","c":"1","h":"1","l":"1"}]]}"#, "item 0 volume (\"v\") is missing"),
+            (
+                #"{"status":"Ok","items":[["soon",{"o":"1","c":"1","h":"1","l":"1","v":"1"}]]}"#,
+                "item 0 time is \"soon\""
+            ),
+            (#"{"status":"Ok","items":[{"o":"1"}]}"#, "item 0 is an object"),
+        ])
     func malformed(body: String, problem: String) async throws {
         let source = try makeSource(.zondaSpot, transport: RecordingTransport(body: body))
-        let error = await marketDataError { _ = try await source.candles(symbol: "BTC-PLN", interval: .oneDay, from: 0, to: nil, limit: nil) }
+        let error = await marketDataError {
+            _ = try await source.candles(symbol: "BTC-PLN", interval: .oneDay, from: 0, to: nil, limit: nil)
+        }
         guard case .malformedPayload(.zondaSpot, "BTC-PLN", _, let text, _) = error else {
             Issue.record("expected malformedPayload, got \(String(describing: error))")
             return

@@ -27,7 +27,8 @@ extension BinanceCandleSource {
                 venue: venue, symbol: symbol, path: path, status: response.status, message: codeText + message)
         }
         guard let rows = json.array else {
-            throw connection.malformed("expected an array of klines, got \(json.brief)", symbol: symbol, path: path, body: body)
+            throw connection.malformed(
+                "expected an array of klines, got \(json.brief)", symbol: symbol, path: path, body: body)
         }
         var candles: [Candle] = []
         candles.reserveCapacity(rows.count)

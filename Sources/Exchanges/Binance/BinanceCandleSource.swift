@@ -14,11 +14,14 @@ public struct BinanceCandleSource: CandleSource {
     /// A source for `venue` (``Venue/binanceSpot`` or ``Venue/binanceFutures``) at `baseURL`.
     ///
     /// - Throws: ``MarketDataError/invalidRequest(venue:reason:)`` for a venue that is not Binance.
-    public init(venue: Venue, baseURL: URL, client: HTTPClient, limiter: RateLimiter? = nil, clock: RateLimitClock = .live)
+    public init(
+        venue: Venue, baseURL: URL, client: HTTPClient, limiter: RateLimiter? = nil, clock: RateLimitClock = .live
+    )
         throws(MarketDataError)
     {
         guard venue == .binanceSpot || venue == .binanceFutures else {
-            throw .invalidRequest(venue: venue, reason: "BinanceCandleSource serves binance_spot and binance_futures only")
+            throw .invalidRequest(
+                venue: venue, reason: "BinanceCandleSource serves binance_spot and binance_futures only")
         }
         self.venue = venue
         self.connection = MarketDataConnection(
@@ -52,6 +55,9 @@ public struct BinanceCandleSource: CandleSource {
             path: path, query: query(symbol: symbol, interval: code, window: window),
             weight: venue.candleRequestWeight(limit: window.limit), symbol: symbol)
         let candles = try parse(response, symbol: symbol)
-        return CandlePage(venue: venue, symbol: symbol, interval: interval, candles: window.clean(candles))
+        return CandlePage(
+            venue: venue, symbol: symbol, interval: interval,
+            candles: try window.clean(
+                candles, interval: interval, symbol: symbol, path: path, body: response.body, connection: connection))
     }
 }

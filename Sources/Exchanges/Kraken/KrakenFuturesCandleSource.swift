@@ -48,7 +48,10 @@ public struct KrakenFuturesCandleSource: CandleSource {
             path: path, query: query(interval: interval, window: window), weight: 1, symbol: symbol)
         let (candles, more) = try parse(response, symbol: symbol, path: path)
         return CandlePage(
-            venue: venue, symbol: symbol, interval: interval, candles: window.clean(candles), venueReportsMore: more)
+            venue: venue, symbol: symbol, interval: interval,
+            candles: try window.clean(
+                candles, interval: interval, symbol: symbol, path: path, body: response.body, connection: connection),
+            venueReportsMore: more)
     }
 
     func parse(_ response: HTTPResponse, symbol: String, path: String) throws(MarketDataError) -> ([Candle], Bool?) {
@@ -76,7 +79,8 @@ public struct KrakenFuturesCandleSource: CandleSource {
         candles.reserveCapacity(rows.count)
         for (index, row) in rows.enumerated() {
             guard row.object != nil else {
-                throw connection.malformed("candle \(index) is \(row.brief), not an object", symbol: symbol, path: path, body: body)
+                throw connection.malformed(
+                    "candle \(index) is \(row.brief), not an object", symbol: symbol, path: path, body: body)
             }
             guard let time = row["time"]?.int64 else {
                 throw connection.malformed(
@@ -93,7 +97,9 @@ public struct KrakenFuturesCandleSource: CandleSource {
                 values.append(value)
             }
             candles.append(
-                Candle(openTime: time, open: values[0], high: values[1], low: values[2], close: values[3], volume: values[4]))
+                Candle(
+                    openTime: time, open: values[0], high: values[1], low: values[2], close: values[3],
+                    volume: values[4]))
         }
         var more: Bool?
         if case .bool(let flag) = json["more_candles"] { more = flag }

@@ -17,7 +17,8 @@ public struct KrakenSpotCandleSource: CandleSource {
     public init(baseURL: URL, client: HTTPClient, limiter: RateLimiter? = nil, clock: RateLimitClock = .live) {
         self.connection = MarketDataConnection(
             venue: .krakenSpot, baseURL: baseURL, client: client,
-            limiter: limiter ?? RateLimiter(venue: .krakenSpot, limit: Venue.krakenSpot.marketDataRateLimit, clock: clock),
+            limiter: limiter
+                ?? RateLimiter(venue: .krakenSpot, limit: Venue.krakenSpot.marketDataRateLimit, clock: clock),
             timeout: .seconds(15))
     }
 
@@ -41,7 +42,10 @@ public struct KrakenSpotCandleSource: CandleSource {
         let response = try await connection.get(
             path: path, query: query(symbol: symbol, interval: code, window: window), weight: 1, symbol: symbol)
         let candles = try parse(response, symbol: symbol)
-        return CandlePage(venue: venue, symbol: symbol, interval: interval, candles: window.clean(candles))
+        return CandlePage(
+            venue: venue, symbol: symbol, interval: interval,
+            candles: try window.clean(
+                candles, interval: interval, symbol: symbol, path: path, body: response.body, connection: connection))
     }
 
     func parse(_ response: HTTPResponse, symbol: String) throws(MarketDataError) -> [Candle] {
@@ -77,7 +81,8 @@ public struct KrakenSpotCandleSource: CandleSource {
         let series = result.filter { $0.key != "last" }
         guard series.count == 1, let (pairKey, rowsValue) = series.first else {
             throw connection.malformed(
-                "expected one pair in \"result\", found \(series.count) (\(series.keys.sorted().joined(separator: ", ")))",
+                "expected one pair in \"result\", found \(series.count) "
+                    + "(\(series.keys.sorted().joined(separator: ", ")))",
                 symbol: symbol, path: path, body: body)
         }
         guard let rows = rowsValue.array else {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A validated candle request: open times from `start` through `end` (inclusive), at most `limit`
 /// candles; and the clean-up every adapter applies to what the venue answered.
 struct CandleWindow: Sendable {
@@ -36,7 +38,25 @@ struct CandleWindow: Sendable {
 
     /// `candles` sorted by open time, one per open time (the later one wins), inside the window, the
     /// oldest `limit` of them.
-    func clean(_ candles: [Candle]) -> [Candle] {
+    ///
+    /// - Throws: ``MarketDataError/malformedPayload(venue:symbol:path:problem:bodyExcerpt:)`` when a candle
+    ///   does not open on a bucket boundary of `interval`: storing it would file it under the wrong bucket
+    ///   (a venue whose weeks start on Thursday, a time in the wrong unit).
+    func clean(
+        _ candles: [Candle], interval: Interval, symbol: String, path: String, body: Data,
+        connection: MarketDataConnection
+    ) throws(MarketDataError) -> [Candle] {
+        if let stray = candles.first(where: { !interval.isAligned($0.openTime) }) {
+            let alignment =
+                switch interval.unit {
+                case .week: "weeks open on Monday 00:00 UTC"
+                case .month: "months open on the first at 00:00 UTC"
+                default: "buckets open at multiples of \(interval) since the epoch"
+                }
+            throw connection.malformed(
+                "candle open time \(stray.openTime) (\(Self.utcText(stray.openTime))) is not on a \(interval) boundary "
+                    + "(\(alignment))", symbol: symbol, path: path, body: body)
+        }
         var sorted = candles
         if !zip(sorted, sorted.dropFirst()).allSatisfy({ $0.openTime < $1.openTime }) {
             // Stable sort keeps the venue's order among duplicates, so the later duplicate wins below.
@@ -45,12 +65,27 @@ struct CandleWindow: Sendable {
             var unique: [Candle] = []
             unique.reserveCapacity(sorted.count)
             for candle in sorted {
-                if unique.last?.openTime == candle.openTime { unique[unique.count - 1] = candle } else { unique.append(candle) }
+                if unique.last?.openTime == candle.openTime {
+                    unique[unique.count - 1] = candle
+                } else {
+                    unique.append(candle)
+                }
             }
             sorted = unique
         }
         let end = self.end ?? .max
         let inside = sorted.lazy.filter { $0.openTime >= start && $0.openTime <= end }
         return Array(inside.prefix(limit))
+    }
+
+    /// `2023-07-06T00:00:00Z`.
+    static func utcText(_ time: Int64) -> String {
+        let day = Interval.floorDivide(time, 86_400_000)
+        let (year, month, dayOfMonth) = Interval.civil(fromDays: day)
+        let seconds = (time - day * 86_400_000) / 1000
+        func two(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return
+            "\(year)-\(two(month))-\(two(dayOfMonth))T"
+            + "\(two(seconds / 3600)):\(two(seconds % 3600 / 60)):\(two(seconds % 60))Z"
     }
 }

@@ -36,7 +36,9 @@ extension InstrumentSymbol {
         let unrecognised = InstrumentSymbolError.unrecognisedVenueSymbol(venue: venue, symbol: symbol)
         switch venue {
         case .binanceSpot, .binanceFutures:
-            guard let (base, quote) = Self.splitConcatenated(text, quotes: Self.binanceQuotes) else { throw unrecognised }
+            guard let (base, quote) = Self.splitConcatenated(text, quotes: Self.binanceQuotes) else {
+                throw unrecognised
+            }
             try self.init(base: base, quote: quote)
         case .krakenSpot:
             // Kraken's internal names of older pairs: X-prefixed crypto, Z-prefixed fiat (XXBTZUSD).
@@ -46,7 +48,9 @@ extension InstrumentSymbol {
                 try self.init(base: Self.common(base), quote: Self.common(quote))
                 return
             }
-            guard let (base, quote) = Self.splitConcatenated(text, quotes: Self.krakenQuotes) else { throw unrecognised }
+            guard let (base, quote) = Self.splitConcatenated(text, quotes: Self.krakenQuotes) else {
+                throw unrecognised
+            }
             try self.init(base: Self.common(base), quote: Self.common(quote))
         case .krakenFutures:
             let parts = text.split(separator: "_")

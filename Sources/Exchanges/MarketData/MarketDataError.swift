@@ -61,7 +61,8 @@ public enum MarketDataError: Error, Sendable, Equatable, CustomStringConvertible
                 + "Wait before running again, and make sure no other process on this IP uses the same API."
         case .banned(let venue, let retryAfter):
             let length =
-                retryAfter.map { "for \(Self.duration($0)) (Retry-After: \($0))" } ?? "for an unstated time (2 minutes to 3 days)"
+                retryAfter.map { "for \(Self.duration($0)) (Retry-After: \($0))" }
+                ?? "for an unstated time (2 minutes to 3 days)"
             return "\(venue) has banned this IP \(length) after repeated rate-limit violations (HTTP 418). "
                 + "Stop every process that calls \(venue) from this IP and do not retry before the ban ends: "
                 + "each request during a ban lengthens it. Then run again with fewer parallel jobs."

@@ -46,9 +46,11 @@ extension Venue {
             .map { (interval: parse($0), code: $0) }
         let krakenSpot = [1, 5, 15, 30, 60, 240, 1440, 10080, 21600].map { minutes in
             let interval =
-                minutes % 10080 == 0 ? parse("\(minutes / 10080)w")
-                : minutes % 1440 == 0 ? parse("\(minutes / 1440)d")
-                : minutes % 60 == 0 ? parse("\(minutes / 60)h") : parse("\(minutes)m")
+                minutes % 10080 == 0
+                ? parse("\(minutes / 10080)w")
+                : minutes % 1440 == 0
+                    ? parse("\(minutes / 1440)d")
+                    : minutes % 60 == 0 ? parse("\(minutes / 60)h") : parse("\(minutes)m")
             return (interval: interval, code: String(minutes))
         }
         let krakenFutures = ["1m", "5m", "15m", "30m", "1h", "4h", "12h", "1d", "1w"]

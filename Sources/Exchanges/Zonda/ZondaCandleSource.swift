@@ -20,7 +20,8 @@ public struct ZondaCandleSource: CandleSource {
     public init(baseURL: URL, client: HTTPClient, limiter: RateLimiter? = nil, clock: RateLimitClock = .live) {
         self.connection = MarketDataConnection(
             venue: .zondaSpot, baseURL: baseURL, client: client,
-            limiter: limiter ?? RateLimiter(venue: .zondaSpot, limit: Venue.zondaSpot.marketDataRateLimit, clock: clock),
+            limiter: limiter
+                ?? RateLimiter(venue: .zondaSpot, limit: Venue.zondaSpot.marketDataRateLimit, clock: clock),
             timeout: .seconds(15))
     }
 
@@ -48,7 +49,10 @@ public struct ZondaCandleSource: CandleSource {
         let response = try await connection.get(
             path: path, query: query(interval: interval, window: window), weight: 1, symbol: symbol)
         let candles = try parse(response, symbol: symbol, path: path)
-        return CandlePage(venue: venue, symbol: symbol, interval: interval, candles: window.clean(candles))
+        return CandlePage(
+            venue: venue, symbol: symbol, interval: interval,
+            candles: try window.clean(
+                candles, interval: interval, symbol: symbol, path: path, body: response.body, connection: connection))
     }
 
     func parse(_ response: HTTPResponse, symbol: String, path: String) throws(MarketDataError) -> [Candle] {
@@ -96,13 +100,16 @@ public struct ZondaCandleSource: CandleSource {
             for (key, name) in [("o", "open"), ("h", "high"), ("l", "low"), ("c", "close"), ("v", "volume")] {
                 guard let value = fields[key]?.double else {
                     throw connection.malformed(
-                        "item \(index) \(name) (\"\(key)\") is \(fields[key]?.brief ?? "missing"), not a decimal number",
+                        "item \(index) \(name) (\"\(key)\") is \(fields[key]?.brief ?? "missing"), "
+                            + "not a decimal number",
                         symbol: symbol, path: path, body: body)
                 }
                 values.append(value)
             }
             candles.append(
-                Candle(openTime: time, open: values[0], high: values[1], low: values[2], close: values[3], volume: values[4]))
+                Candle(
+                    openTime: time, open: values[0], high: values[1], low: values[2], close: values[3],
+                    volume: values[4]))
         }
         return candles
     }

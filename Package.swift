@@ -59,7 +59,7 @@ let tests: [Target] = [
     .testTarget(name: "BotCryptoTests", dependencies: ["BotCrypto", "TestSupport"]),
     .testTarget(name: "BotNetTests", dependencies: ["BotNet", "BotCrypto", "TestSupport"]),
     .testTarget(name: "BotAlertsTests", dependencies: ["BotAlerts", "TestSupport"]),
-    .testTarget(name: "BotExchangesTests", dependencies: ["BotExchanges", "TestSupport"]),
+    .testTarget(name: "BotExchangesTests", dependencies: ["BotExchanges", "BotNet", "TestSupport"]),
     .testTarget(name: "BotDataTests", dependencies: ["BotData", "TestSupport"]),
     .testTarget(name: "BotRuntimeTests", dependencies: ["BotRuntime", "TestSupport"]),
     // End-to-end tests that run the built tools as processes.

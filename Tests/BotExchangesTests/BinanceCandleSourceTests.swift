@@ -193,7 +193,7 @@ struct BinanceCandleSourceTests {
             Issue.record("expected malformedPayload, got \(String(describing: error))")
             return
         }
-        #expect(problem.contains("1688601600000 (2023-07-06T00:00:00Z) is not on a 1w boundary"))
+        #expect(problem.contains("1688601600000 (2023-07-06T00:00:00.000Z) is not on a 1w boundary"))
         #expect(problem.contains("Monday"))
     }
 }

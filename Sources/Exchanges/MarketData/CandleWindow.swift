@@ -1,3 +1,4 @@
+import BotCodecs
 import Foundation
 
 /// A validated candle request: open times from `start` through `end` (inclusive), at most `limit`
@@ -54,7 +55,7 @@ struct CandleWindow: Sendable {
                 default: "buckets open at multiples of \(interval) since the epoch"
                 }
             throw connection.malformed(
-                "candle open time \(stray.openTime) (\(Self.utcText(stray.openTime))) is not on a \(interval) boundary "
+                "candle open time \(stray.openTime) (\(UTCDateTime(milliseconds: stray.openTime).iso8601)) is not on a \(interval) boundary "
                     + "(\(alignment))", symbol: symbol, path: path, body: body)
         }
         var sorted = candles
@@ -76,16 +77,5 @@ struct CandleWindow: Sendable {
         let end = self.end ?? .max
         let inside = sorted.lazy.filter { $0.openTime >= start && $0.openTime <= end }
         return Array(inside.prefix(limit))
-    }
-
-    /// `2023-07-06T00:00:00Z`.
-    static func utcText(_ time: Int64) -> String {
-        let day = Interval.floorDivide(time, 86_400_000)
-        let (year, month, dayOfMonth) = Interval.civil(fromDays: day)
-        let seconds = (time - day * 86_400_000) / 1000
-        func two(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        return
-            "\(year)-\(two(month))-\(two(dayOfMonth))T"
-            + "\(two(seconds / 3600)):\(two(seconds % 3600 / 60)):\(two(seconds % 60))Z"
     }
 }

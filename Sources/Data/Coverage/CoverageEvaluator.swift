@@ -128,7 +128,7 @@ public struct CoverageEvaluator: Sendable {
         }
 
         func next(_ time: Int64) -> Int64 {
-            if let length = interval.fixedMilliseconds { return interval.start(ofBucketContaining: time) + length }
+            if let length = interval.fixedMilliseconds { return time + length }
             return interval.next(after: time)
         }
 

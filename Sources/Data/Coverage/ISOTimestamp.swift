@@ -18,6 +18,71 @@ public enum ISOTimestamp {
         return text + "+00:00"
     }
 
+    /// Parses `YYYY-MM-DDTHH:MM:SS` with an optional fraction (truncated to milliseconds) and an optional
+    /// `Z` or `±HH:MM` offset; a time without an offset is UTC, as the reference reads naive times. Nil for
+    /// anything else.
+    public static func milliseconds(parsing text: String) -> Int64? {
+        var bytes = Array(text.utf8)
+        var offset: Int64 = 0
+        if bytes.last == UInt8(ascii: "Z") {
+            bytes.removeLast()
+        } else if bytes.count >= 25, bytes[bytes.count - 6] == UInt8(ascii: "+") || bytes[bytes.count - 6] == UInt8(ascii: "-") {
+            let sign = bytes.count - 6
+            let tail = Array(bytes[(sign + 1)...])
+            guard tail[2] == UInt8(ascii: ":"), let hours = number(tail[0..<2]), let minutes = number(tail[3..<5]),
+                hours < 24, minutes < 60
+            else { return nil }
+            offset = (hours * 60 + minutes) * 60_000 * (bytes[sign] == UInt8(ascii: "-") ? -1 : 1)
+            bytes.removeSubrange(sign...)
+        }
+        func byte(_ index: Int, is character: Unicode.Scalar) -> Bool {
+            index < bytes.count && bytes[index] == UInt8(ascii: character)
+        }
+        guard bytes.count >= 19, byte(4, is: "-"), byte(7, is: "-"), byte(10, is: "T") || byte(10, is: " "),
+            byte(13, is: ":"), byte(16, is: ":"), let year = number(bytes[0..<4]), let month = number(bytes[5..<7]),
+            let day = number(bytes[8..<10]), let hour = number(bytes[11..<13]), let minute = number(bytes[14..<16]),
+            let second = number(bytes[17..<19]), (1...12).contains(month), (1...31).contains(day), hour < 24,
+            minute < 60, second < 60
+        else { return nil }
+        var fraction: Int64 = 0
+        if bytes.count > 19 {
+            guard byte(19, is: "."), bytes.count > 20, bytes.count <= 29, let digits = number(bytes[20...]) else {
+                return nil
+            }
+            fraction = digits
+            var count = bytes.count - 20
+            while count > 3 {
+                fraction /= 10
+                count -= 1
+            }
+            while count < 3 {
+                fraction *= 10
+                count += 1
+            }
+        }
+        let days = daysFromCivil(year: year, month: month, day: day)
+        return days * millisecondsPerDay + hour * 3_600_000 + minute * 60_000 + second * 1000 + fraction - offset
+    }
+
+    private static func number(_ bytes: ArraySlice<UInt8>) -> Int64? {
+        guard !bytes.isEmpty else { return nil }
+        var value: Int64 = 0
+        for byte in bytes {
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            value = value * 10 + Int64(byte - UInt8(ascii: "0"))
+        }
+        return value
+    }
+
+    private static func daysFromCivil(year: Int64, month: Int64, day: Int64) -> Int64 {
+        let shiftedYear = month <= 2 ? year - 1 : year
+        let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
+        let yearOfEra = shiftedYear - era * 400
+        let dayOfYear = (153 * ((month + 9) % 12) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
     /// Civil date of a day count since 1970-01-01 (Howard Hinnant's `civil_from_days`).
     private static func civil(fromDays days: Int64) -> (year: Int64, month: Int64, day: Int64) {
         let shifted = days + 719_468

@@ -77,7 +77,8 @@ import Testing
         let times = (0..<Int64(48)).map { Self.may1 + $0 * Self.hour }
         let close = times.last! + Self.hour
         let atLimit = evaluator.evaluate(
-            exchange: "x", symbol: "S", interval: interval, openTimes: times, lookbackDays: 1, asOf: close + 120 * 60_000)
+            exchange: "x", symbol: "S", interval: interval, openTimes: times, lookbackDays: 1,
+            asOf: close + 120 * 60_000)
         #expect(atLimit.state == .ok, "an age equal to the limit is still fresh")
         let past = evaluator.evaluate(
             exchange: "x", symbol: "S", interval: interval, openTimes: times, lookbackDays: 1,
@@ -143,7 +144,8 @@ import Testing
         }
         times.remove(at: 3)
         let result = evaluator.evaluate(
-            exchange: "x", symbol: "S", interval: month, openTimes: times, lookbackDays: nil, asOf: Self.may1 + Self.day)
+            exchange: "x", symbol: "S", interval: month, openTimes: times, lookbackDays: nil, asOf: Self.may1 + Self.day
+        )
         #expect(result.gapCount == 1 && result.largestGaps.first?.missingCandles == 1)
         #expect(result.state == .incomplete)
     }
@@ -157,5 +159,26 @@ import Testing
             exchange: "x", symbol: "S", interval: .oneMinute, openTimes: times, lookbackDays: 365, asOf: asOf)
         #expect(result.totalRows == count - 6 && result.gapCount == 6 && result.requiredRows == count)
         #expect(result.largestGaps.count == 5 && result.largestGaps.allSatisfy { $0.missingCandles == 1 })
+    }
+
+    // Reference test_manifest_report: a last candle at as-of counts as ok.
+    @Test func aLastCandleAtAsOfIsOK() {
+        let times = daily(3)
+        let result = evaluator.evaluate(
+            exchange: "x", symbol: "BTCUSDT", interval: .oneDay, openTimes: times, lookbackDays: nil,
+            asOf: times.last!)
+        #expect(result.state == .ok && result.ageMinutes == 0 && result.gapMinutes == 0)
+        #expect(CoverageSummary([result]).stateCounts.map(\.state) == [.ok])
+    }
+
+    @Test func acceptsAnExplicitRequiredStartAndMetaTraderSpellings() throws {
+        let times = daily(10)
+        let asOf = Self.may1 + 10 * Self.day + Self.hour
+        let result = evaluator.evaluate(
+            exchange: "x", symbol: "S", interval: try Interval(parsing: "D1"), openTimes: times,
+            requiredStart: Self.may1 - 2 * Self.day + 5, asOf: asOf)
+        #expect(result.interval == .oneDay && result.requiredRows == 12 && result.rowCount == 10)
+        #expect(result.windowStart == Self.may1 - 2 * Self.day)
+        #expect(result.issues == ["insufficient_rows:10<12"])
     }
 }

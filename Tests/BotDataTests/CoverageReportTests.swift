@@ -59,9 +59,10 @@ import Testing
         #expect(report.thresholdIssues == ["max_gap_exceeded:11520.0>100.0", "ok_ratio_below_threshold:0.0<0.9"])
         #expect(report.status == .error && report.exitStatus == 2)
         let evaluation = try! #require(report.thresholdEvaluation)
-        #expect(evaluation.json.compact == "{\"issues\": [\"max_gap_exceeded:11520.0>100.0\", "
-            + "\"ok_ratio_below_threshold:0.0<0.9\"], \"thresholds\": {\"max_gap_minutes\": 100.0, \"min_ok_ratio\": 0.9}, "
-            + "\"observed\": {\"worst_gap_minutes\": 11520.0, \"ok_ratio\": 0.0}}")
+        #expect(
+            evaluation.json.compact == "{\"issues\": [\"max_gap_exceeded:11520.0>100.0\", "
+                + "\"ok_ratio_below_threshold:0.0<0.9\"], \"thresholds\": {\"max_gap_minutes\": 100.0, \"min_ok_ratio\": 0.9}, "
+                + "\"observed\": {\"worst_gap_minutes\": 11520.0, \"ok_ratio\": 0.0}}")
         let loose = CoverageThresholds(maxGapMinutes: 20_000).evaluate(report.summary)
         #expect(loose.issues.isEmpty)
         #expect(CoverageThresholds(maxGapMinutes: 11_520).evaluate(report.summary).issues.isEmpty)
@@ -88,20 +89,29 @@ import Testing
         let report = CoverageReport(entries: entries, asOf: asOf, thresholds: CoverageThresholds(maxGapMinutes: 240))
         #expect(report.entries.map { "\($0.symbol)/\($0.interval)" } == ["BTCUSDT/1d", "BTCUSDT/1h", "ETHUSDT/1d"])
         let json = report.json(environment: "binance_paper", exchange: "binance_spot", manifestPath: "/m.sqlite")
-        guard case .object(let members) = json else { Issue.record("not an object"); return }
+        guard case .object(let members) = json else {
+            Issue.record("not an object")
+            return
+        }
         #expect(
             members.map(\.0) == [
                 "environment", "exchange", "manifest_path", "as_of", "entries", "issues", "summary", "status",
                 "threshold_issues", "threshold_evaluation", "gap_statistics", "gap_statistics_by_interval",
             ])
         guard case .object(let entry) = json["entries"].flatMap({ if case .array(let a) = $0 { a[0] } else { nil } })
-        else { Issue.record("no entry"); return }
+        else {
+            Issue.record("no entry")
+            return
+        }
         #expect(
             Array(entry.map(\.0).prefix(9)) == [
                 "symbol", "interval", "status", "issues", "required_rows", "row_count", "gap_minutes",
                 "threshold_minutes", "last_timestamp_iso",
             ])
-        guard case .object(let summary) = json["summary"] else { Issue.record("no summary"); return }
+        guard case .object(let summary) = json["summary"] else {
+            Issue.record("no summary")
+            return
+        }
         #expect(
             summary.map(\.0) == [
                 "status", "total", "ok", "warning", "error", "ok_ratio", "state_counts", "issue_counts",

@@ -40,7 +40,8 @@ import Testing
         #expect(offset.timestamp == 1_704_070_800_000)
         #expect(throws: GapMonitorError.self) { try GapAuditRecord(line: "{\"timestamp\": 5, \"status\": \"ok\"}") }
         #expect(throws: GapMonitorError.self) {
-            try GapAuditRecord(line: "{\"timestamp\": \"2024-01-01T00:00:00\", \"gap_minutes\": \"x\", \"status\": \"ok\"}")
+            try GapAuditRecord(
+                line: "{\"timestamp\": \"2024-01-01T00:00:00\", \"gap_minutes\": \"x\", \"status\": \"ok\"}")
         }
         #expect(throws: GapMonitorError.self) { try GapAuditRecord(line: "[1]") }
     }
@@ -56,7 +57,8 @@ import Testing
             #expect(text.split(separator: "\n").count == 1)
             let output = try Oracle.python("gaps_read_audit.py", [url.path])
             let parsed = try JSONSerialization.jsonObject(with: output.standardOutput) as? [[String: Any]]
-            #expect(parsed?.first?["status"] as? String == "warning" && parsed?.first?["symbol"] as? String == "SOLUSDT")
+            #expect(
+                parsed?.first?["status"] as? String == "warning" && parsed?.first?["symbol"] as? String == "SOLUSDT")
             #expect(try JSONLinesReader.read(GapAuditRecord.self, from: url).records == [Self.example])
         }
     }

@@ -39,7 +39,8 @@ actor GapRecordingChannel: AlertChannel {
         let collector: GapAlertCollector
         let audit: URL
 
-        func at(_ minutes: Int64, _ observations: [GapObservation], asOf: Int64? = nil) async throws -> [GapEvaluation] {
+        func at(_ minutes: Int64, _ observations: [GapObservation], asOf: Int64? = nil) async throws -> [GapEvaluation]
+        {
             clock.set(minutes: minutes, from: GapIncidentTrackerTests.start)
             return try await tracker.check(observations, asOf: asOf ?? clock.now())
         }
@@ -136,7 +137,8 @@ actor GapRecordingChannel: AlertChannel {
             let harness = Self.harness(directory, policy: policy)
             for minute: Int64 in [0, 2, 4, 20] {
                 let asOf = Self.start + minute * Self.minute
-                try await harness.at(minute, [Self.behind(45, asOf: asOf, symbol: "SOLUSDT", interval: .fifteenMinutes)])
+                try await harness.at(
+                    minute, [Self.behind(45, asOf: asOf, symbol: "SOLUSDT", interval: .fifteenMinutes)])
             }
             let recovered = Self.start + 40 * Self.minute
             try await harness.at(40, [Self.behind(0, asOf: recovered, symbol: "SOLUSDT", interval: .fifteenMinutes)])
@@ -188,12 +190,16 @@ actor GapRecordingChannel: AlertChannel {
             let harness = Self.harness(directory, policy: GapAlertPolicy(), alerts: false)
             for minute: Int64 in 0..<4 {
                 let asOf = Self.start + minute * Self.minute
-                try await harness.at(minute, [Self.behind(10, asOf: asOf), Self.behind(500, asOf: asOf, symbol: "ETHUSDT")])
+                try await harness.at(
+                    minute, [Self.behind(10, asOf: asOf), Self.behind(500, asOf: asOf, symbol: "ETHUSDT")])
             }
             let records = try harness.auditRecords()
             #expect(records.count == 8)
             #expect(records.filter { $0.symbol == "BTCUSDT" }.allSatisfy { $0.status == .ok })
-            #expect(records.filter { $0.symbol == "ETHUSDT" }.map(\.status) == [.warning, .warningSuppressed, .warningSuppressed, .warningSuppressed])
+            #expect(
+                records.filter { $0.symbol == "ETHUSDT" }.map(\.status) == [
+                    .warning, .warningSuppressed, .warningSuppressed, .warningSuppressed,
+                ])
             #expect(await harness.collector.alerts.isEmpty)
         }
     }
@@ -242,10 +248,16 @@ actor GapRecordingChannel: AlertChannel {
             for minute: Int64 in 30...50 {
                 clock.set(minutes: minute, from: Self.start)
                 let now = clock.now()
-                let available = candles.filter { $0.openTime + Self.minute <= now && ($0.openTime < Self.start + 30 * Self.minute || minute >= 45) }
+                let available = candles.filter {
+                    $0.openTime + Self.minute <= now && ($0.openTime < Self.start + 30 * Self.minute || minute >= 45)
+                }
                 let last = try #require(available.last)
                 let evaluations = try await tracker.check(
-                    [GapObservation(symbol: "BTCUSDT", interval: .oneMinute, latest: .openTime(last.openTime), rowCount: Int64(available.count))],
+                    [
+                        GapObservation(
+                            symbol: "BTCUSDT", interval: .oneMinute, latest: .openTime(last.openTime),
+                            rowCount: Int64(available.count))
+                    ],
                     asOf: now)
                 statuses.append(evaluations[0].record.status)
             }
@@ -291,7 +303,8 @@ actor GapRecordingChannel: AlertChannel {
                 let evaluations = try await tracker.check([observation], asOf: Self.start)
                 #expect(evaluations[0].record.status == .warning)
             }
-            #expect(await channel.received.count == 2, "the repeat at minute 2 is suppressed, minute 6 is past the window")
+            #expect(
+                await channel.received.count == 2, "the repeat at minute 2 is suppressed, minute 6 is past the window")
             #expect(await auditLog.records().map(\.status) == [.delivered, .throttled, .delivered])
         }
     }

@@ -34,11 +34,14 @@ import Testing
         #expect(row(bbb[0]) == [1_704_067_200_000, 89.24, 90.023734, 89.192528, 89.723272, 178863.473048])
         #expect(row(bbb[4]) == [1_704_412_800_000, 90.768973, 90.907941, 89.957512, 90.298488, 206538.789006])
         #expect(SyntheticCandleGenerator.volumeAnchor(symbol: "BBBUSDT", baseAsset: "BBB") == 168_982.0)
-        let btc = generator.candles(symbol: "BTCUSDT", baseAsset: "BTC", interval: .oneDay, start: Self.january1, count: 1)
+        let btc = generator.candles(
+            symbol: "BTCUSDT", baseAsset: "BTC", interval: .oneDay, start: Self.january1, count: 1)
         #expect(row(btc[0]) == [1_704_067_200_000, 45000.0, 45185.451578, 44981.189673, 45182.555485, 1214.562178])
-        let eth = generator.candles(symbol: "ETHUSDT", baseAsset: "eth", interval: .oneDay, start: Self.january1, count: 1)
+        let eth = generator.candles(
+            symbol: "ETHUSDT", baseAsset: "eth", interval: .oneDay, start: Self.january1, count: 1)
         #expect(row(eth[0]) == [1_704_067_200_000, 2500.0, 2510.320324, 2488.205495, 2506.102914, 2997.346315])
-        let pol = generator.candles(symbol: "POLUSDT", baseAsset: "POL", interval: .oneDay, start: Self.january1, count: 1)
+        let pol = generator.candles(
+            symbol: "POLUSDT", baseAsset: "POL", interval: .oneDay, start: Self.january1, count: 1)
         #expect(row(pol[0]) == [1_704_067_200_000, 68.88, 69.158597, 68.657779, 68.938097, 137413.139923])
     }
 
@@ -50,7 +53,8 @@ import Testing
         #expect(candles.count == 5)
         #expect(candles.first?.openTime == Self.january1)
         #expect(candles.last?.openTime == Self.january1 + 4 * Self.day)
-        #expect(generator.candles(symbol: "X", baseAsset: "X", interval: .oneDay, start: Self.january1, through: 0).isEmpty)
+        #expect(
+            generator.candles(symbol: "X", baseAsset: "X", interval: .oneDay, start: Self.january1, through: 0).isEmpty)
     }
 
     @Test(arguments: ["1m", "15m", "1h", "4h", "1d", "1w", "1M"])

@@ -46,18 +46,41 @@ public struct CoverageEvaluator: Sendable {
         exchange: String, symbol: String, interval: Interval, openTimes: some Sequence<Int64>, lookbackDays: Int?,
         asOf: Int64
     ) -> SeriesCoverage {
-        let limit = freshnessLimit(for: interval)
-        let length = interval.approximateMilliseconds
-        // The last candle may be up to `limit − length` late before it counts as missing.
-        let grace = max(0, Int64(limit * 60_000) - length)
-        let windowEnd = interval.start(ofBucketContaining: asOf - grace)
+        let windowEnd = windowEnd(for: interval, asOf: asOf)
         let windowStart = lookbackDays.map { days in
             Self.firstBucket(atOrAfter: windowEnd - Int64(max(0, days)) * 86_400_000, interval)
         }
+        return evaluate(
+            exchange: exchange, symbol: symbol, interval: interval, openTimes: openTimes, windowStart: windowStart,
+            windowEnd: windowEnd, asOf: asOf)
+    }
 
+    /// Checks one series against an explicit start: every candle from the bucket holding `requiredStart` up
+    /// to `asOf` must be present.
+    public func evaluate(
+        exchange: String, symbol: String, interval: Interval, openTimes: some Sequence<Int64>, requiredStart: Int64,
+        asOf: Int64
+    ) -> SeriesCoverage {
+        evaluate(
+            exchange: exchange, symbol: symbol, interval: interval, openTimes: openTimes,
+            windowStart: interval.start(ofBucketContaining: requiredStart),
+            windowEnd: windowEnd(for: interval, asOf: asOf), asOf: asOf)
+    }
+
+    /// The first open time after the window: the newest candle that must have closed by `asOf`, allowing
+    /// it to be up to `limit − length` late before it counts as missing.
+    private func windowEnd(for interval: Interval, asOf: Int64) -> Int64 {
+        let grace = max(0, Int64(freshnessLimit(for: interval) * 60_000) - interval.approximateMilliseconds)
+        return interval.start(ofBucketContaining: asOf - grace)
+    }
+
+    private func evaluate(
+        exchange: String, symbol: String, interval: Interval, openTimes: some Sequence<Int64>, windowStart: Int64?,
+        windowEnd: Int64, asOf: Int64
+    ) -> SeriesCoverage {
         var scan = Scan(interval: interval, windowStart: windowStart, windowEnd: windowEnd, keep: largestGapsKept)
         for time in openTimes { scan.add(time) }
-        return scan.finish(exchange: exchange, symbol: symbol, asOf: asOf, limit: limit)
+        return scan.finish(exchange: exchange, symbol: symbol, asOf: asOf, limit: freshnessLimit(for: interval))
     }
 
     static func firstBucket(atOrAfter time: Int64, _ interval: Interval) -> Int64 {

@@ -65,7 +65,10 @@ public struct CoverageReport: Sendable {
         members.append(("gap_statistics", gapStatistics.json))
         if !entries.isEmpty {
             members.append(
-                ("gap_statistics_by_interval", .object(gapStatisticsByInterval.map { ($0.interval, $0.statistics.json) })))
+                (
+                    "gap_statistics_by_interval",
+                    .object(gapStatisticsByInterval.map { ($0.interval, $0.statistics.json) })
+                ))
         }
         return .object(members)
     }

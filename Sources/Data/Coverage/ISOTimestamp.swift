@@ -26,7 +26,9 @@ public enum ISOTimestamp {
         var offset: Int64 = 0
         if bytes.last == UInt8(ascii: "Z") {
             bytes.removeLast()
-        } else if bytes.count >= 25, bytes[bytes.count - 6] == UInt8(ascii: "+") || bytes[bytes.count - 6] == UInt8(ascii: "-") {
+        } else if bytes.count >= 25,
+            bytes[bytes.count - 6] == UInt8(ascii: "+") || bytes[bytes.count - 6] == UInt8(ascii: "-")
+        {
             let sign = bytes.count - 6
             let tail = Array(bytes[(sign + 1)...])
             guard tail[2] == UInt8(ascii: ":"), let hours = number(tail[0..<2]), let minutes = number(tail[3..<5]),

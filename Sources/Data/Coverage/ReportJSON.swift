@@ -67,7 +67,10 @@ public indirect enum ReportJSON: Sendable, Equatable {
             }
         case .string(let value): Self.appendQuoted(value, to: &output)
         case .array(let items):
-            guard !items.isEmpty else { return output += "[]" }
+            guard !items.isEmpty else {
+                output += "[]"
+                return
+            }
             output += "["
             for (index, item) in items.enumerated() {
                 if index > 0 { output += indent == nil ? ", " : "," }
@@ -77,7 +80,10 @@ public indirect enum ReportJSON: Sendable, Equatable {
             Self.newline(&output, indent: indent, depth: depth)
             output += "]"
         case .object(let members):
-            guard !members.isEmpty else { return output += "{}" }
+            guard !members.isEmpty else {
+                output += "{}"
+                return
+            }
             output += "{"
             for (index, (key, value)) in members.enumerated() {
                 if index > 0 { output += indent == nil ? ", " : "," }
@@ -110,7 +116,8 @@ public indirect enum ReportJSON: Sendable, Equatable {
             case "\u{08}": output += "\\b"
             case "\u{0C}": output += "\\f"
             case _ where scalar.value < 0x20:
-                output += "\\u00" + String(hexDigits[Int(scalar.value >> 4)]) + String(hexDigits[Int(scalar.value & 15)])
+                output +=
+                    "\\u00" + String(hexDigits[Int(scalar.value >> 4)]) + String(hexDigits[Int(scalar.value & 15)])
             default: output.unicodeScalars.append(scalar)
             }
         }

@@ -117,7 +117,8 @@ public actor GapIncidentTracker {
         let dataCameBack = series.dataProblemAlerted
         series.dataProblemAlerted = false
 
-        let close = observation.interval.fixedMilliseconds.map { lastOpen + $0 } ?? observation.interval.next(after: lastOpen)
+        let close =
+            observation.interval.fixedMilliseconds.map { lastOpen + $0 } ?? observation.interval.next(after: lastOpen)
         let gap = Double(max(0, asOf - close)) / 60_000
         let threshold = policy.warningThreshold(for: observation.interval)
         let lastISO = ISOTimestamp.string(fromMilliseconds: lastOpen)
@@ -162,7 +163,8 @@ public actor GapIncidentTracker {
             series.smsEscalated = false
             series.lastWarningAlertAt = nil
             return GapEvaluation(
-                record: message.record(.incident, gap: gap, lastTimestamp: lastISO, warnings: count, incidentMinutes: 0),
+                record: message.record(
+                    .incident, gap: gap, lastTimestamp: lastISO, warnings: count, incidentMinutes: 0),
                 alert: message.incident(gap: gap, lastISO: lastISO, warnings: count))
         }
         if let last = series.lastWarningAlertAt, now - last < Int64(policy.warningThrottleMinutes) * minute {

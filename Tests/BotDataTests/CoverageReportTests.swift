@@ -1,6 +1,7 @@
 import BotData
 import BotExchanges
 import Foundation
+import TestSupport
 import Testing
 
 @Suite struct CoverageReportTests {
@@ -135,5 +136,24 @@ import Testing
         #expect(ISOTimestamp.string(fromMilliseconds: 1_704_067_200_000) == "2024-01-01T00:00:00+00:00")
         #expect(ISOTimestamp.string(fromMilliseconds: 1_764_184_330_684) == "2025-11-26T19:12:10.684000+00:00")
         #expect(ISOTimestamp.string(fromMilliseconds: -1) == "1969-12-31T23:59:59.999000+00:00")
+    }
+
+    // Python's json.dumps(indent=2) reproduces our text byte for byte: same layout, same float text.
+    @Test func rendersExactlyAsPythonJSONDumps() throws {
+        let asOf = Self.may1 + 30 * Self.day + Self.hour
+        var times = (0..<Int64(30 * 24)).map { Self.may1 + $0 * 3_600_000 }
+        times.removeSubrange(100..<107)
+        let entries = [
+            evaluator.evaluate(
+                exchange: "zonda_spot", symbol: "BTC-PLN", interval: .oneHour, openTimes: times, lookbackDays: 30,
+                asOf: asOf),
+            entry("ETHUSDT", 3, lookback: 30, asOf: asOf), entry("SOLUSDT", 0, lookback: 30, asOf: asOf),
+        ]
+        let report = CoverageReport(
+            entries: entries, asOf: asOf, thresholds: CoverageThresholds(maxGapMinutes: 240, minOkRatio: 0.95))
+        let text = report.json(environment: "zonda_paper", exchange: "zonda_spot", manifestPath: "/tmp/ł.sqlite")
+            .rendered()
+        let result = try Oracle.python("coverage_json_dumps.py", input: Data(text.utf8))
+        #expect(result.outputText == text)
     }
 }

@@ -44,6 +44,9 @@ import Testing
                 line: "{\"timestamp\": \"2024-01-01T00:00:00\", \"gap_minutes\": \"x\", \"status\": \"ok\"}")
         }
         #expect(throws: GapMonitorError.self) { try GapAuditRecord(line: "[1]") }
+        #expect(throws: GapMonitorError.self) {
+            try GapAuditRecord(line: "{\"timestamp\": \"2023-02-29T00:00:00\", \"status\": \"ok\"}")
+        }
     }
 
     // Reference test_gap_audit: one line per record, parsed back by Python's json.

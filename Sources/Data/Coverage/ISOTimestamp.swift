@@ -43,7 +43,8 @@ public enum ISOTimestamp {
         guard bytes.count >= 19, byte(4, is: "-"), byte(7, is: "-"), byte(10, is: "T") || byte(10, is: " "),
             byte(13, is: ":"), byte(16, is: ":"), let year = number(bytes[0..<4]), let month = number(bytes[5..<7]),
             let day = number(bytes[8..<10]), let hour = number(bytes[11..<13]), let minute = number(bytes[14..<16]),
-            let second = number(bytes[17..<19]), (1...12).contains(month), (1...31).contains(day), hour < 24,
+            let second = number(bytes[17..<19]), (1...12).contains(month), day >= 1,
+            day <= daysIn(month: month, year: year), hour < 24,
             minute < 60, second < 60
         else { return nil }
         var fraction: Int64 = 0
@@ -64,6 +65,14 @@ public enum ISOTimestamp {
         }
         let days = daysFromCivil(year: year, month: month, day: day)
         return days * millisecondsPerDay + hour * 3_600_000 + minute * 60_000 + second * 1000 + fraction - offset
+    }
+
+    private static func daysIn(month: Int64, year: Int64) -> Int64 {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
     }
 
     private static func number(_ bytes: ArraySlice<UInt8>) -> Int64? {

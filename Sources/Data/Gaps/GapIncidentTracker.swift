@@ -88,6 +88,17 @@ public actor GapIncidentTracker {
         self.state = state
     }
 
+    /// Flushes and closes the audit file; the next check opens it again.
+    public func close() throws(GapMonitorError) {
+        guard let writer else { return }
+        self.writer = nil
+        do {
+            try writer.close()
+        } catch {
+            throw .audit(path: auditURL.path, reason: error.description)
+        }
+    }
+
     private func openWriter() throws(JSONLinesError) -> JSONLinesWriter {
         if let writer { return writer }
         let writer = try JSONLinesWriter(url: auditURL, durability: .onFlush)

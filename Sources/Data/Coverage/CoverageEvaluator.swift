@@ -115,24 +115,37 @@ public struct CoverageEvaluator: Sendable {
         var largest: [CoverageGap] = []
         var largestMinutes = 0.0
 
+        /// The fixed length, or nil for months; read once, as `add` runs per candle.
+        let length: Int64?
+        /// The first open time a hole may start at (the window start, or no limit without one).
+        let holeFloor: Int64
+
         init(interval: Interval, windowStart: Int64?, windowEnd: Int64, keep: Int) {
             self.interval = interval
             self.windowStart = windowStart
             self.windowEnd = windowEnd
             self.keep = keep
+            length = interval.fixedMilliseconds
+            holeFloor = windowStart ?? Int64.min
         }
 
+        @inline(__always)
         mutating func add(_ time: Int64) {
-            if let last, time <= last { return }
-            let previous = last
-            if first == nil { first = time }
+            guard let previous = last else {
+                first = time
+                last = time
+                total = 1
+                if time < windowEnd, time >= holeFloor { inWindow = 1 }
+                return
+            }
+            guard time > previous else { return }
             last = time
             total += 1
-            guard time < windowEnd, time >= (windowStart ?? first!) else { return }
+            // Candles before the window (previous < holeFloor) leave missing history, not a hole.
+            guard time < windowEnd, time >= holeFloor else { return }
             inWindow += 1
-            // A hole lies between two candles of the window; before the first one it is missing history.
-            guard let previous, previous >= (windowStart ?? Int64.min) else { return }
-            let holeStart = next(previous)
+            guard previous >= holeFloor else { return }
+            let holeStart = length.map { previous + $0 } ?? interval.next(after: previous)
             if time > holeStart { record(start: holeStart, end: time) }
         }
 
@@ -151,8 +164,7 @@ public struct CoverageEvaluator: Sendable {
         }
 
         func next(_ time: Int64) -> Int64 {
-            if let length = interval.fixedMilliseconds { return time + length }
-            return interval.next(after: time)
+            length.map { time + $0 } ?? interval.next(after: time)
         }
 
         func finish(exchange: String, symbol: String, asOf: Int64, limit: Double) -> SeriesCoverage {

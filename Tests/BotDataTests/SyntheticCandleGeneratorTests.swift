@@ -109,4 +109,29 @@ import Testing
         let days = damaged.map { ($0.openTime - Self.january1) / Self.day }
         #expect(days == [1, 4, 5, 6, 7])
     }
+
+    // Pins the exact bits of non-daily and scenario output, so a platform or toolchain whose arithmetic
+    // differs (it must not: only IEEE-exact operations are used) fails here instead of drifting silently.
+    @Test func pinsTheBitsOfHourlyAndScenarioOutput() {
+        let generator = SyntheticCandleGenerator(seed: 2024)
+        let hourly = generator.candles(
+            symbol: "ETHUSDT", baseAsset: "ETH", interval: .oneHour, start: Self.january1, count: 1000)
+        let scenario = generator.candles(
+            for: .turning(upCandles: 60, downCandles: 40), symbol: "BTCUSDT", interval: .fifteenMinutes,
+            start: Self.january1)
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for candle in hourly + scenario {
+            for word in [UInt64(bitPattern: candle.openTime)]
+                + [
+                    candle.open, candle.high, candle.low, candle.close,
+                    candle.volume,
+                ].map(\.bitPattern)
+            {
+                for shift in stride(from: 0, to: 64, by: 8) {
+                    hash = (hash ^ (word >> UInt64(shift) & 0xFF)) &* 0x100_0000_01b3
+                }
+            }
+        }
+        #expect(hash == 7_749_601_151_577_453_409)
+    }
 }

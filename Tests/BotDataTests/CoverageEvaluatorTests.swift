@@ -119,6 +119,10 @@ import Testing
             exchange: "x", symbol: "S", interval: .oneDay, openTimes: times, lookbackDays: 40, asOf: asOf)
         #expect(result.state == .stale && result.status == .error)
         #expect(result.issues.map { String($0.prefix { $0 != ":" }) } == ["stale", "insufficient_rows"])
+        let longGone = evaluator.evaluate(
+            exchange: "x", symbol: "S", interval: .oneDay, openTimes: times, lookbackDays: 5, asOf: asOf)
+        #expect(longGone.state == .stale && longGone.status == .error && longGone.rowCount == 0)
+        #expect(longGone.issues.last == "insufficient_rows:0<5")
     }
 
     @Test func ignoresDuplicatesAndCandlesBeforeTheWindow() {

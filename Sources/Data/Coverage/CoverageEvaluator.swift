@@ -188,11 +188,10 @@ public struct CoverageEvaluator: Sendable {
             var issues: [String] = []
             if first == nil { issues.append("missing_data") }
             if let age, stale { issues.append("stale:\(PythonFloat.repr(age))>\(PythonFloat.repr(limit))") }
-            // Candles that are only late are the staleness finding; history is short when more is missing.
-            if let required, first != nil, inWindow + trailing < required {
+            // Candles that are only late are the staleness finding; history is short when more is missing, or
+            // when not one candle falls in the window (a feed that stopped long ago is more than stale).
+            if let required, required > 0, first == nil || inWindow == 0 || inWindow + trailing < required {
                 issues.append("insufficient_rows:\(inWindow)<\(required)")
-            } else if let required, first == nil {
-                issues.append("insufficient_rows:0<\(required)")
             }
             if gapCount > 0 { issues.append("gaps:\(gapCount)") }
 

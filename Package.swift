@@ -18,7 +18,7 @@ let layers: [Target] = [
     .target(name: "BotAlerts", dependencies: ["BotCodecs", "BotSecurity", "BotNet"], path: "Sources/Alerts"),
     .target(name: "BotExchanges", dependencies: ["BotCodecs", "BotSecurity", "BotNet"], path: "Sources/Exchanges"),
     .target(
-        name: "BotData", dependencies: ["BotExchanges", "BotAlerts", "BotCodecs", "CSQLite"],
+        name: "BotData", dependencies: ["BotExchanges", "BotAlerts", "BotCodecs", "BotCrypto", "CSQLite"],
         path: "Sources/Data"),
     .target(name: "BotRisk", dependencies: ["BotExchanges"], path: "Sources/Risk"),
     .target(name: "BotExecution", dependencies: ["BotRisk", "BotExchanges"], path: "Sources/Execution"),

@@ -1,3 +1,4 @@
+import BotCodecs
 import BotData
 import BotExchanges
 import Foundation
@@ -133,9 +134,9 @@ import Testing
     }
 
     @Test func isoTimestampsMatchPythonIsoformat() {
-        #expect(ISOTimestamp.string(fromMilliseconds: 1_704_067_200_000) == "2024-01-01T00:00:00+00:00")
-        #expect(ISOTimestamp.string(fromMilliseconds: 1_764_184_330_684) == "2025-11-26T19:12:10.684000+00:00")
-        #expect(ISOTimestamp.string(fromMilliseconds: -1) == "1969-12-31T23:59:59.999000+00:00")
+        #expect(UTCDateTime(milliseconds: 1_704_067_200_000).pythonISOFormat == "2024-01-01T00:00:00+00:00")
+        #expect(UTCDateTime(milliseconds: 1_764_184_330_684).pythonISOFormat == "2025-11-26T19:12:10.684000+00:00")
+        #expect(UTCDateTime(milliseconds: -1).pythonISOFormat == "1969-12-31T23:59:59.999000+00:00")
     }
 
     // Python's json.dumps(indent=2) reproduces our text byte for byte: same layout, same float text.

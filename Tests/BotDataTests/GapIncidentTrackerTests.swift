@@ -39,6 +39,7 @@ actor GapRecordingChannel: AlertChannel {
         let collector: GapAlertCollector
         let audit: URL
 
+        @discardableResult
         func at(_ minutes: Int64, _ observations: [GapObservation], asOf: Int64? = nil) async throws -> [GapEvaluation]
         {
             clock.set(minutes: minutes, from: GapIncidentTrackerTests.start)

@@ -1,9 +1,10 @@
+import BotCodecs
 import BotExchanges
 
 extension SeriesCoverage {
     /// The report entry: the reference's keys first (§2.3), then the measurements it did not have.
     public var json: ReportJSON {
-        let iso = { (time: Int64?) in ReportJSON.string(time.map(ISOTimestamp.string(fromMilliseconds:))) }
+        let iso = { (time: Int64?) in ReportJSON.string(time.map { UTCDateTime(milliseconds: $0).pythonISOFormat }) }
         return .object([
             ("symbol", .string(symbol)), ("interval", .string(interval.description)),
             ("status", .string(status.rawValue)), ("issues", .array(issues.map(ReportJSON.string))),

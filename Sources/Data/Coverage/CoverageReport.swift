@@ -1,3 +1,4 @@
+import BotCodecs
 import BotExchanges
 
 /// The result of a coverage check over many series: entries, summary, threshold verdict and gap
@@ -56,7 +57,7 @@ public struct CoverageReport: Sendable {
     public func json(environment: String, exchange: String, manifestPath: String) -> ReportJSON {
         var members: [(String, ReportJSON)] = [
             ("environment", .string(environment)), ("exchange", .string(exchange)),
-            ("manifest_path", .string(manifestPath)), ("as_of", .string(ISOTimestamp.string(fromMilliseconds: asOf))),
+            ("manifest_path", .string(manifestPath)), ("as_of", .string(UTCDateTime(milliseconds: asOf).pythonISOFormat)),
             ("entries", .array(entries.map(\.json))), ("issues", .array(issues.map(ReportJSON.string))),
             ("summary", summary.json), ("status", .string(status.rawValue)),
             ("threshold_issues", .array(thresholdIssues.map(ReportJSON.string))),

@@ -1,3 +1,4 @@
+import BotCodecs
 import BotExchanges
 
 /// Counts over many series (reference `summarize_coverage`, §7.4).
@@ -77,7 +78,7 @@ public struct CoverageSummary: Sendable, Hashable {
             WorstGap(
                 symbol: $0.symbol, interval: $0.interval.description, gapMinutes: $0.gapMinutes!, state: $0.state,
                 thresholdMinutes: $0.freshnessLimitMinutes,
-                lastTimestampISO: $0.lastOpenTime.map(ISOTimestamp.string(fromMilliseconds:)))
+                lastTimestampISO: $0.lastOpenTime.map { UTCDateTime(milliseconds: $0).pythonISOFormat })
         }
         byInterval = Self.group(entries) { $0.interval.description }
         bySymbol = Self.group(entries) { $0.symbol }

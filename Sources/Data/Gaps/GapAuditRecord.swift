@@ -1,3 +1,4 @@
+import BotCodecs
 import Foundation
 
 /// One line of the gap audit (`<data_cache_path>/audit/<environment>_ohlcv_gaps.jsonl`, reference §6.3).
@@ -39,7 +40,7 @@ public struct GapAuditRecord: Sendable, Hashable {
     /// The record in the reference's key order.
     public var json: ReportJSON {
         .object([
-            ("timestamp", .string(ISOTimestamp.string(fromMilliseconds: timestamp))),
+            ("timestamp", .string(UTCDateTime(milliseconds: timestamp).pythonISOFormat)),
             ("environment", .string(environment)), ("exchange", .string(exchange)), ("symbol", .string(symbol)),
             ("interval", .string(interval)), ("status", .string(status.rawValue)), ("gap_minutes", .number(gapMinutes)),
             ("row_count", .integer(rowCount)), ("last_timestamp", .string(lastTimestamp)),
@@ -67,7 +68,7 @@ extension GapAuditRecord: Decodable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: Key.self)
         let text = try container.decode(String.self, forKey: .timestamp)
-        guard let timestamp = ISOTimestamp.milliseconds(parsing: text) else {
+        guard let timestamp = UTCDateTime.milliseconds(parsing: text) else {
             throw DecodingError.dataCorruptedError(
                 forKey: .timestamp, in: container, debugDescription: "'\(text)' is not an ISO timestamp")
         }

@@ -132,7 +132,7 @@ public actor GapIncidentTracker {
             observation.interval.fixedMilliseconds.map { lastOpen + $0 } ?? observation.interval.next(after: lastOpen)
         let gap = Double(max(0, asOf - close)) / 60_000
         let threshold = policy.warningThreshold(for: observation.interval)
-        let lastISO = ISOTimestamp.string(fromMilliseconds: lastOpen)
+        let lastISO = UTCDateTime(milliseconds: lastOpen).pythonISOFormat
         let minute: Int64 = 60_000
 
         guard gap >= threshold else {

@@ -3,7 +3,7 @@ import BotExchanges
 import Foundation
 
 extension OHLCVStore {
-    /// The CSV header of ``exportCSV(series:from:to:to:)`` and ``importCSV(url:series:now:)``.
+    /// The CSV header of ``exportCSV(series:from:to:into:)`` and ``importCSV(url:series:now:)``.
     public static let csvHeader = ["open_time", "open", "high", "low", "close", "volume"]
 
     /// Writes the stored candles of `series` in `from..<to` as CSV with the header
@@ -12,7 +12,7 @@ extension OHLCVStore {
     /// - Returns: the number of candles written.
     @discardableResult
     public func exportCSV(
-        series: SeriesKey, from: Int64 = .min, to: Int64 = .max, to url: URL
+        series: SeriesKey, from: Int64 = .min, to: Int64 = .max, into url: URL
     ) throws(OHLCVStoreError) -> Int {
         let writer: CSVWriter
         do {

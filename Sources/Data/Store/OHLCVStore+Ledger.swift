@@ -21,7 +21,7 @@ extension OHLCVStore {
                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (content_key) DO NOTHING
                 """,
                 arguments: [
-                    segment.contentKey, id, segment.rangeStart, segment.rangeEnd, segment.rows,
+                    segment.contentKey.lowercased(), id, segment.rangeStart, segment.rangeEnd, segment.rows,
                     segment.kind.rawValue, segment.path, segment.createdAt,
                 ])
             let inserted = connection.changes == 1

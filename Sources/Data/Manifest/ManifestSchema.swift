@@ -3,7 +3,7 @@
 /// The manifest is an index, not a copy of the candles (DESIGN.md §4.3): per series its first/last open time
 /// and true row count, per partition its file, rows, range and SHA-256, the backfill ledger and watermarks
 /// (seed 003) and the gap monitor's state. The Python original's tables (`ohlcv`, `metadata`) may exist in
-/// the same file; they are left alone and read only by ``LegacyCacheImporter``.
+/// the same file; they are left alone and read only by `OHLCVStore.legacyMetadata()`.
 enum ManifestSchema {
     static let migrations: [SQLiteMigration] = [
         SQLiteMigration(

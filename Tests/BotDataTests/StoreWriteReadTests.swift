@@ -175,6 +175,29 @@ struct StoreWriteReadTests {
         }
     }
 
+    @Test("append queues pages and writes them once bufferLimit candles are queued; flush writes the rest")
+    func appendAndFlush() async throws {
+        try await withTemporaryDirectory { root in
+            let store = try await OHLCVStore.open(root: root, bufferLimit: 100, clock: StoreSample.fixedClock)
+            let candles = StoreSample.candles(from: StoreSample.january2024 - 30 * 60_000, count: 250, step: 60_000)
+            var written = 0
+            for page in stride(from: 0, to: 250, by: 40) {
+                let summary = try await store.append(candles[page..<min(page + 40, 250)], series: StoreSample.btc1m, now: StoreSample.fixedClock())
+                written += summary.inserted
+            }
+            #expect(written == 240)  // three writes of 120; the last 10 candles are still queued
+            #expect(await store.queuedCount == 10)
+            #expect(try await store.read(series: StoreSample.btc1m).count == 240)
+            let rest = try await store.flush(now: StoreSample.fixedClock())
+            #expect(rest.inserted == 10 && rest.partitionsWritten.map(\.description) == ["2024-01"])
+            #expect(await store.queuedCount == 0)
+            #expect(try await store.read(series: StoreSample.btc1m) == candles)
+            let open = try await store.append(candles.suffix(1), series: StoreSample.btc1m, now: candles[249].openTime)
+            let queued = await store.queuedCount
+            #expect(open.droppedOpen == 1 && queued == 0)
+        }
+    }
+
     @Test("PartitionMonth matches the UTC calendar at month, year and leap-day edges")
     func months() {
         #expect(PartitionMonth(containing: StoreSample.january2024).description == "2024-01")

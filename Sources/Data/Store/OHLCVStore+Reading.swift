@@ -36,8 +36,9 @@ extension OHLCVStore {
     ///   needed partition cannot be read (other ranges stay readable).
     public func read(series: SeriesKey, from: Int64 = .min, to: Int64 = .max) throws(OHLCVStoreError) -> [Candle] {
         var candles: [Candle] = []
+        // One reservation up front: growing by each partition's rows would copy the array every month.
+        candles.reserveCapacity(try overlappingPartitions(series: series, from: from, to: to).reduce(0) { $0 + $1.rows })
         try forEachPartition(series: series, from: from, to: to) { (columns: CandleColumns, rows: Range<Int>) in
-            candles.reserveCapacity(candles.count + rows.count)
             for index in rows { candles.append(columns.candle(at: index)) }
         }
         return candles

@@ -47,15 +47,21 @@ public actor OHLCVStore {
     let clock: @Sendable () -> Int64
     let writeOptions: ParquetWriteOptions
     var seriesIDs: [SeriesKey: Int64] = [:]
+    /// Candles queued by `append`, per series.
+    var pending: [SeriesKey: CandleColumns] = [:]
+    /// How many candles `append` queues per series before writing them (about two months of 1m candles).
+    public nonisolated let bufferLimit: Int
 
     public nonisolated var unownedExecutor: UnownedSerialExecutor {
         executor.asUnownedSerialExecutor()
     }
 
     private init(
-        root: URL, readOnly: Bool, compression: ParquetCompression, clock: @escaping @Sendable () -> Int64
+        root: URL, readOnly: Bool, compression: ParquetCompression, bufferLimit: Int,
+        clock: @escaping @Sendable () -> Int64
     ) throws(OHLCVStoreError) {
         self.root = root
+        self.bufferLimit = max(1, bufferLimit)
         self.isReadOnly = readOnly
         self.clock = clock
         manifestPath = root.appendingPathComponent(Self.manifestName).path
@@ -102,14 +108,16 @@ public actor OHLCVStore {
     ///   - verifyHashes: Hash every recorded file while reconciling; otherwise only files whose size or
     ///     modification time differ from the record are hashed.
     ///   - compression: The codec of partitions written from now on (Snappy by default).
+    ///   - bufferLimit: How many candles ``append(_:series:now:)`` queues per series before writing.
     ///   - clock: The wall clock in epoch milliseconds, for `updated_at`/`written_at` stamps.
     /// - Throws: ``OHLCVStoreError/cannotOpen(path:reason:)``, ``OHLCVStoreError/manifestMissing(path:)``,
     ///   ``OHLCVStoreError/manifestNotMigrated(path:)``.
     public static func open(
         root: URL, readOnly: Bool = false, verifyHashes: Bool = false, compression: ParquetCompression = .snappy,
-        clock: @escaping @Sendable () -> Int64 = { Int64((Date().timeIntervalSince1970 * 1000).rounded(.down)) }
+        bufferLimit: Int = 100_000, clock: @escaping @Sendable () -> Int64 = { Int64((Date().timeIntervalSince1970 * 1000).rounded(.down)) }
     ) async throws(OHLCVStoreError) -> OHLCVStore {
-        let store = try OHLCVStore(root: root, readOnly: readOnly, compression: compression, clock: clock)
+        let store = try OHLCVStore(
+            root: root, readOnly: readOnly, compression: compression, bufferLimit: bufferLimit, clock: clock)
         if !readOnly { try await store.reconcile(verifyHashes: verifyHashes) }
         return store
     }
@@ -123,7 +131,8 @@ public actor OHLCVStore {
     /// dropped and counted in ``CandleWriteSummary/droppedOpen``, as are candles off the interval's grid
     /// (``CandleWriteSummary/droppedMisaligned``). Only the months the candles fall in are read and
     /// rewritten; a month whose candles are all stored already with the same values is not rewritten.
-    /// Pass a month or more of candles per call when backfilling: every call rewrites each month it touches.
+    /// Every call rewrites each month it touches: pass a month or more per call, or use
+    /// ``append(_:series:now:)`` to pass exchange pages as they come.
     ///
     /// - Throws: ``OHLCVStoreError/writeFailed(path:reason:)`` (that month's previous file is unchanged;
     ///   months written before it stay written and recorded), ``OHLCVStoreError/manifest(path:reason:)``.
@@ -134,7 +143,56 @@ public actor OHLCVStore {
         guard !isReadOnly else { throw .readOnly(path: root.path) }
         var summary = CandleWriteSummary()
         var accepted = CandleColumns(capacity: candles.count)
-        let interval = series.interval
+        Self.acceptClosed(candles, interval: series.interval, now: now, into: &accepted, summary: &summary)
+        try writeAccepted(accepted, series: series, now: now, summary: &summary)
+        return summary
+    }
+
+    /// Queues the closed candles of `candles` and writes them once ``bufferLimit`` candles are queued for
+    /// the series (or at ``flush(series:now:)``), so a backfill can pass one exchange page at a time without
+    /// rewriting a month per page.
+    ///
+    /// Queued candles are not durable until written: write the ledger and watermarks only after
+    /// ``flush(series:now:)``. After a crash the unwritten candles are simply missing, and
+    /// ``missingRanges(series:from:to:)`` shows them for the next run. Candles are judged closed against the
+    /// `now` given here.
+    /// - Returns: what this call wrote (empty while candles are only queued), with the dropped counts.
+    @discardableResult
+    public func append(
+        _ candles: some Collection<Candle>, series: SeriesKey, now: Int64
+    ) throws(OHLCVStoreError) -> CandleWriteSummary {
+        guard !isReadOnly else { throw .readOnly(path: root.path) }
+        var summary = CandleWriteSummary()
+        var queued = pending.removeValue(forKey: series) ?? CandleColumns(capacity: bufferLimit)
+        Self.acceptClosed(candles, interval: series.interval, now: now, into: &queued, summary: &summary)
+        if queued.count >= bufferLimit {
+            try writeAccepted(queued, series: series, now: now, summary: &summary)
+        } else {
+            pending[series] = queued
+        }
+        return summary
+    }
+
+    /// Writes the candles queued by ``append(_:series:now:)`` for `series` (every series when nil).
+    @discardableResult
+    public func flush(series: SeriesKey? = nil, now: Int64) throws(OHLCVStoreError) -> CandleWriteSummary {
+        var summary = CandleWriteSummary()
+        let keys = series.map { [$0] } ?? pending.keys.sorted()
+        for key in keys {
+            guard let queued = pending.removeValue(forKey: key) else { continue }
+            try writeAccepted(queued, series: key, now: now, summary: &summary)
+        }
+        return summary
+    }
+
+    /// The number of candles queued by ``append(_:series:now:)`` and not yet written.
+    public var queuedCount: Int { pending.values.reduce(0) { $0 + $1.count } }
+
+    /// Appends the closed, aligned candles to `accepted`, counting the others.
+    private static func acceptClosed(
+        _ candles: some Collection<Candle>, interval: Interval, now: Int64, into accepted: inout CandleColumns,
+        summary: inout CandleWriteSummary
+    ) {
         let length = interval.fixedMilliseconds
         for candle in candles {
             let time = candle.openTime
@@ -149,8 +207,14 @@ public actor OHLCVStore {
             }
             accepted.append(candle)
         }
+    }
+
+    /// Sorts and dedupes `accepted` (a later candle wins) and merges it month by month.
+    private func writeAccepted(
+        _ accepted: CandleColumns, series: SeriesKey, now: Int64, summary: inout CandleWriteSummary
+    ) throws(OHLCVStoreError) {
+        var accepted = accepted
         if !PartitionFile.isStrictlyIncreasing(accepted.openTimes) {
-            // Repeats within one batch: the later candle wins.
             accepted = PartitionFile.sortedUnique(accepted)
         }
         var start = 0
@@ -162,7 +226,6 @@ public actor OHLCVStore {
             try writePartition(slice, month: month, series: series, now: now, summary: &summary)
             start = end
         }
-        return summary
     }
 
     /// Merges `candles` (sorted, unique, all in `month`) into the month's file and records it.

@@ -23,11 +23,15 @@ struct StoreCSVTests {
             #expect(lines.count == 31)
 
             let target = try await StoreSample.open(root.appendingPathComponent("b"))
-            let summary = try await target.importCSV(url: file, series: StoreSample.eth1h, now: StoreSample.fixedClock())
+            let summary = try await target.importCSV(
+                url: file, series: StoreSample.eth1h, now: StoreSample.fixedClock())
             #expect(summary.inserted == 30)
             #expect(try await target.read(series: StoreSample.eth1h) == candles)
             let window = root.appendingPathComponent("window.csv")
-            #expect(try await source.exportCSV(series: StoreSample.eth1h, from: StoreSample.january2024, to: StoreSample.january2024 + 3 * 3_600_000, into: window) == 3)
+            #expect(
+                try await source.exportCSV(
+                    series: StoreSample.eth1h, from: StoreSample.january2024,
+                    to: StoreSample.january2024 + 3 * 3_600_000, into: window) == 3)
         }
     }
 
@@ -36,13 +40,13 @@ struct StoreCSVTests {
         try await withTemporaryDirectory { root in
             let file = root.appendingPathComponent("iso.csv")
             try """
-                volume,open_time,open,high,low,close
-                1.5,2024-01-01T00:00:00Z,1,2,0.5,1.5
-                2.5,2024-01-01 01:00:00+00:00,2,3,1.5,2.5
-                3.5,2024-01-01T04:00:00.000+02:00,3,4,2.5,3.5
-                4.5,2024-01-01T03:00:00,4,5,3.5,4.5
-                5.5,1704081600000,5,6,4.5,5.5
-                """.write(to: file, atomically: true, encoding: .utf8)
+            volume,open_time,open,high,low,close
+            1.5,2024-01-01T00:00:00Z,1,2,0.5,1.5
+            2.5,2024-01-01 01:00:00+00:00,2,3,1.5,2.5
+            3.5,2024-01-01T04:00:00.000+02:00,3,4,2.5,3.5
+            4.5,2024-01-01T03:00:00,4,5,3.5,4.5
+            5.5,1704081600000,5,6,4.5,5.5
+            """.write(to: file, atomically: true, encoding: .utf8)
             let store = try await StoreSample.open(root.appendingPathComponent("cache"))
             try await store.importCSV(url: file, series: StoreSample.eth1h, now: StoreSample.fixedClock())
             let stored = try await store.read(series: StoreSample.eth1h)
@@ -58,7 +62,11 @@ struct StoreCSVTests {
             try "open_time,open,high,low,close,volume\n1704067200000,1,2,0.5,1.5,1\nyesterday,1,2,0.5,1.5,1\n"
                 .write(to: file, atomically: true, encoding: .utf8)
             let store = try await StoreSample.open(root.appendingPathComponent("cache"))
-            await #expect(throws: OHLCVStoreError.csv(path: file.path, line: 3, reason: "open_time 'yesterday' is neither epoch milliseconds nor ISO-8601")) {
+            await #expect(
+                throws: OHLCVStoreError.csv(
+                    path: file.path, line: 3, reason: "open_time 'yesterday' is neither epoch milliseconds nor ISO-8601"
+                )
+            ) {
                 try await store.importCSV(url: file, series: StoreSample.eth1h, now: StoreSample.fixedClock())
             }
             #expect(try await store.series().isEmpty)

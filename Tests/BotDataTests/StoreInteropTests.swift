@@ -16,12 +16,15 @@ struct StoreInteropTests {
         return (object["open_time_type"] as? String ?? "", rows)
     }
 
-    @Test("DuckDB read_parquet over ohlcv_parquet/** with hive_partitioning reads every row, open_time as UTC timestamp")
+    @Test(
+        "DuckDB read_parquet over ohlcv_parquet/** with hive_partitioning reads every row, open_time as UTC timestamp")
     func duckDBReadsOurTree() async throws {
         try await withTemporaryDirectory { root in
             let store = try await StoreSample.open(root)
-            let daily = StoreSample.candles(from: StoreSample.january2024 - 45 * StoreSample.day, count: 90, step: StoreSample.day)
-            let hourly = StoreSample.candles(from: StoreSample.january2024 - 3 * 3_600_000, count: 50, step: 3_600_000, base: 3_000)
+            let daily = StoreSample.candles(
+                from: StoreSample.january2024 - 45 * StoreSample.day, count: 90, step: StoreSample.day)
+            let hourly = StoreSample.candles(
+                from: StoreSample.january2024 - 3 * 3_600_000, count: 50, step: 3_600_000, base: 3_000)
             try await store.write(daily, series: StoreSample.btc1d, now: StoreSample.fixedClock())
             try await store.write(hourly, series: StoreSample.eth1h, now: StoreSample.fixedClock())
             let (type, rows) = try Self.duckDB(root)
@@ -62,13 +65,17 @@ struct StoreInteropTests {
                 let series = try SeriesKey(parsing: name)
                 #expect(try await store.read(series: series) == candles, "\(name)")
                 #expect(try await store.info(of: series)?.rowCount == candles.count)
-                #expect(try await store.missingRanges(series: series, from: candles[0].openTime, to: candles.last!.openTime + 1).isEmpty)
+                #expect(
+                    try await store.missingRanges(
+                        series: series, from: candles[0].openTime, to: candles.last!.openTime + 1
+                    ).isEmpty)
             }
             #expect(try await store.verify().isEmpty)
 
             // Writing into a legacy month merges with its float rows.
             let btc = try SeriesKey(parsing: "binance_spot/BTCUSDT/1d")
-            let extra = StoreSample.candles(from: expected[btc.description]!.last!.openTime + StoreSample.day, count: 2, step: StoreSample.day)
+            let extra = StoreSample.candles(
+                from: expected[btc.description]!.last!.openTime + StoreSample.day, count: 2, step: StoreSample.day)
             #expect(try await store.write(extra, series: btc, now: StoreSample.fixedClock()).inserted == 2)
 
             let report = try await store.migrateLegacyPartitions(now: StoreSample.fixedClock())

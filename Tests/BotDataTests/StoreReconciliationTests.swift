@@ -8,7 +8,8 @@ import Testing
 @Suite("OHLCVStore: reconciliation on open")
 struct StoreReconciliationTests {
     static let series = StoreSample.btc1d
-    static let candles = StoreSample.candles(from: StoreSample.january2024, count: 60, step: StoreSample.day)  // Jan, Feb
+    /// January and February 2024.
+    static let candles = StoreSample.candles(from: StoreSample.january2024, count: 60, step: StoreSample.day)
 
     static func populate(_ root: URL) async throws {
         let store = try await StoreSample.open(root)
@@ -27,13 +28,17 @@ struct StoreReconciliationTests {
             try FileManager.default.removeItem(at: february)
             let reopened = try await StoreSample.open(target)
             #expect(await reopened.reconciliation.entries.count == 1)
-            try FileManager.default.copyItem(at: StoreSample.partitionFile(source, Self.series, year: 2024, month: 2), to: february)
+            try FileManager.default.copyItem(
+                at: StoreSample.partitionFile(source, Self.series, year: 2024, month: 2), to: february)
             let leftover = february.deletingLastPathComponent().appendingPathComponent(".data.parquet.tmp-1f2e")
             try Data([1, 2, 3]).write(to: leftover)
 
             let store = try await StoreSample.open(target)
             let entries = await store.reconciliation.entries
-            #expect(entries.contains(.recordedUnlistedFile(path: "ohlcv_parquet/binance_spot/BTCUSDT/1d/year=2024/month=02/data.parquet", rows: 29)))
+            #expect(
+                entries.contains(
+                    .recordedUnlistedFile(
+                        path: "ohlcv_parquet/binance_spot/BTCUSDT/1d/year=2024/month=02/data.parquet", rows: 29)))
             #expect(entries.contains { if case .removedTemporaryFile = $0 { true } else { false } })
             #expect(!FileManager.default.fileExists(atPath: leftover.path))
             #expect(try await store.info(of: Self.series)?.rowCount == 60)
@@ -50,11 +55,17 @@ struct StoreReconciliationTests {
             try await Self.populate(root)
             try FileManager.default.removeItem(at: StoreSample.partitionFile(root, Self.series, year: 2024, month: 1))
             let store = try await StoreSample.open(root)
-            #expect(await store.reconciliation.entries == [.removedMissingFile(path: "ohlcv_parquet/binance_spot/BTCUSDT/1d/year=2024/month=01/data.parquet", rows: 31)])
+            #expect(
+                await store.reconciliation.entries == [
+                    .removedMissingFile(
+                        path: "ohlcv_parquet/binance_spot/BTCUSDT/1d/year=2024/month=01/data.parquet", rows: 31)
+                ])
             let info = try #require(try await store.info(of: Self.series))
             #expect(info.rowCount == 29 && info.firstOpenTime == Self.candles[31].openTime)
-            #expect(try await store.missingRanges(series: Self.series, from: StoreSample.january2024, to: Self.candles[31].openTime)
-                == [StoreSample.january2024..<Self.candles[31].openTime])
+            #expect(
+                try await store.missingRanges(
+                    series: Self.series, from: StoreSample.january2024, to: Self.candles[31].openTime)
+                    == [StoreSample.january2024..<Self.candles[31].openTime])
         }
     }
 
@@ -89,7 +100,8 @@ struct StoreReconciliationTests {
             #expect(issues.contains { if case .unreadableFile(relative, _) = $0 { true } else { false } })
 
             // Re-running backfill for the month writes it again; the damaged bytes are kept aside, not deleted.
-            let repair = try await store.write(Array(Self.candles[0..<31]), series: Self.series, now: StoreSample.fixedClock())
+            let repair = try await store.write(
+                Array(Self.candles[0..<31]), series: Self.series, now: StoreSample.fixedClock())
             #expect(repair.partitionsWritten.map(\.description) == ["2024-01"])
             #expect(try await store.read(series: Self.series) == Self.candles)
             #expect(try await store.verify().isEmpty)
@@ -104,14 +116,20 @@ struct StoreReconciliationTests {
             let other = root.appendingPathComponent("other")
             let target = root.appendingPathComponent("target")
             try await Self.populate(target)
-            let replacement = StoreSample.candles(from: StoreSample.january2024, count: 5, step: StoreSample.day, base: 7)
+            let replacement = StoreSample.candles(
+                from: StoreSample.january2024, count: 5, step: StoreSample.day, base: 7)
             try await StoreSample.open(other).write(replacement, series: Self.series, now: StoreSample.fixedClock())
             let january = StoreSample.partitionFile(target, Self.series, year: 2024, month: 1)
             try FileManager.default.removeItem(at: january)
-            try FileManager.default.copyItem(at: StoreSample.partitionFile(other, Self.series, year: 2024, month: 1), to: january)
+            try FileManager.default.copyItem(
+                at: StoreSample.partitionFile(other, Self.series, year: 2024, month: 1), to: january)
 
             let store = try await StoreSample.open(target)
-            #expect(await store.reconciliation.entries == [.rerecordedChangedFile(path: "ohlcv_parquet/binance_spot/BTCUSDT/1d/year=2024/month=01/data.parquet", rows: 5)])
+            #expect(
+                await store.reconciliation.entries == [
+                    .rerecordedChangedFile(
+                        path: "ohlcv_parquet/binance_spot/BTCUSDT/1d/year=2024/month=01/data.parquet", rows: 5)
+                ])
             #expect(try await store.info(of: Self.series)?.rowCount == 34)
             #expect(try await store.read(series: Self.series, to: Self.candles[31].openTime) == replacement)
         }
@@ -129,7 +147,10 @@ struct StoreReconciliationTests {
             try FileManager.default.setAttributes(
                 [.modificationDate: try #require(attributes[.modificationDate])], ofItemAtPath: january.path)
             let store = try await StoreSample.open(root, verifyHashes: true)
-            #expect(await store.reconciliation.corruptFiles == ["ohlcv_parquet/binance_spot/BTCUSDT/1d/year=2024/month=01/data.parquet"])
+            #expect(
+                await store.reconciliation.corruptFiles == [
+                    "ohlcv_parquet/binance_spot/BTCUSDT/1d/year=2024/month=01/data.parquet"
+                ])
         }
     }
 }

@@ -52,7 +52,8 @@ struct StoreWriteReadTests {
             }
             #expect(try await store.read(series: StoreSample.btc1d) == candles)
             let window = try await store.read(
-                series: StoreSample.btc1d, from: StoreSample.january2024, to: StoreSample.january2024 + 3 * StoreSample.day)
+                series: StoreSample.btc1d, from: StoreSample.january2024,
+                to: StoreSample.january2024 + 3 * StoreSample.day)
             #expect(window == Array(candles[40..<43]))
             let info = try #require(try await store.info(of: StoreSample.btc1d))
             #expect(info.rowCount == 100 && info.firstOpenTime == start && info.lastOpenTime == candles.last?.openTime)
@@ -68,12 +69,14 @@ struct StoreWriteReadTests {
         try await withTemporaryDirectory { root in
             let store = try await StoreSample.open(root)
             let series = StoreSample.btc1d
-            let first = StoreSample.candles(from: StoreSample.january2024 - 5 * StoreSample.day, count: 10, step: StoreSample.day)
+            let first = StoreSample.candles(
+                from: StoreSample.january2024 - 5 * StoreSample.day, count: 10, step: StoreSample.day)
             try await store.write(first, series: series, now: StoreSample.fixedClock())
             // Overlaps the last 3 (one with new values, two identical), adds 4, and repeats one in the batch.
             var second = Array(first[7..<10])
             second[0].close = 999
-            second += StoreSample.candles(from: first[9].openTime + StoreSample.day, count: 4, step: StoreSample.day, base: 500)
+            second += StoreSample.candles(
+                from: first[9].openTime + StoreSample.day, count: 4, step: StoreSample.day, base: 500)
             var repeated = second[4]
             repeated.volume = 42
             second.append(repeated)
@@ -104,7 +107,8 @@ struct StoreWriteReadTests {
             let summary = try await store.write(candles, series: StoreSample.btc1m, now: now)
             // 00:09 closes at 00:10 (stored); 00:10 closes at 00:11 (> now), 00:11 too.
             #expect(summary.inserted == 10 && summary.droppedOpen == 2)
-            #expect(try await store.read(series: StoreSample.btc1m).last?.openTime == StoreSample.january2024 + 9 * minute)
+            #expect(
+                try await store.read(series: StoreSample.btc1m).last?.openTime == StoreSample.january2024 + 9 * minute)
             // A candle closing exactly at now is closed.
             let exact = try await store.write([candles[10]], series: StoreSample.btc1m, now: now + 30_000)
             #expect(exact.inserted == 1)
@@ -134,10 +138,18 @@ struct StoreWriteReadTests {
             candles.removeSubrange(10..<13)  // hole 10:00..<13:00
             candles.removeFirst(2)  // hole 00:00..<02:00
             try await store.write(candles, series: StoreSample.eth1h, now: StoreSample.fixedClock())
-            let ranges = try await store.missingRanges(series: StoreSample.eth1h, from: start - 30 * 60_000, to: start + 50 * hour)
-            #expect(ranges == [start..<(start + 2 * hour), (start + 10 * hour)..<(start + 13 * hour), (start + 48 * hour)..<(start + 50 * hour)])
-            #expect(try await store.missingRanges(series: StoreSample.eth1h, from: start + 2 * hour, to: start + 10 * hour).isEmpty)
-            let times = try await store.openTimes(series: StoreSample.eth1h, from: start + 9 * hour, to: start + 14 * hour)
+            let ranges = try await store.missingRanges(
+                series: StoreSample.eth1h, from: start - 30 * 60_000, to: start + 50 * hour)
+            #expect(
+                ranges == [
+                    start..<(start + 2 * hour), (start + 10 * hour)..<(start + 13 * hour),
+                    (start + 48 * hour)..<(start + 50 * hour),
+                ])
+            #expect(
+                try await store.missingRanges(series: StoreSample.eth1h, from: start + 2 * hour, to: start + 10 * hour)
+                    .isEmpty)
+            let times = try await store.openTimes(
+                series: StoreSample.eth1h, from: start + 9 * hour, to: start + 14 * hour)
             #expect(times == [start + 9 * hour, start + 13 * hour])
         }
     }
@@ -146,13 +158,18 @@ struct StoreWriteReadTests {
     func prune() async throws {
         try await withTemporaryDirectory { root in
             let store = try await StoreSample.open(root)
-            let candles = StoreSample.candles(from: StoreSample.january2024, count: 75, step: StoreSample.day)  // Jan–Mar 15
+            // January 1 to March 15.
+            let candles = StoreSample.candles(from: StoreSample.january2024, count: 75, step: StoreSample.day)
             try await store.write(candles, series: StoreSample.btc1d, now: StoreSample.fixedClock())
             let horizon = StoreSample.january2024 + 40 * StoreSample.day  // 2024-02-10
             let summary = try await store.prune(olderThan: horizon, now: StoreSample.fixedClock())
             #expect(summary.removedRows == 31)
-            #expect(summary.removedPartitions == ["ohlcv_parquet/binance_spot/BTCUSDT/1d/year=2024/month=01/data.parquet"])
-            #expect(!FileManager.default.fileExists(atPath: StoreSample.partitionFile(root, StoreSample.btc1d, year: 2024, month: 1).deletingLastPathComponent().path))
+            #expect(
+                summary.removedPartitions == ["ohlcv_parquet/binance_spot/BTCUSDT/1d/year=2024/month=01/data.parquet"])
+            #expect(
+                !FileManager.default.fileExists(
+                    atPath: StoreSample.partitionFile(root, StoreSample.btc1d, year: 2024, month: 1)
+                        .deletingLastPathComponent().path))
             let info = try #require(try await store.info(of: StoreSample.btc1d))
             #expect(info.rowCount == 44 && info.firstOpenTime == candles[31].openTime)
             #expect(try await store.read(series: StoreSample.btc1d) == Array(candles[31...]))
@@ -164,8 +181,12 @@ struct StoreWriteReadTests {
     func seriesListing() async throws {
         try await withTemporaryDirectory { root in
             let store = try await StoreSample.open(root)
-            try await store.write(StoreSample.candles(from: StoreSample.january2024, count: 3, step: 3_600_000), series: StoreSample.eth1h, now: StoreSample.fixedClock())
-            try await store.write(StoreSample.candles(from: StoreSample.january2024, count: 2, step: StoreSample.day), series: StoreSample.btc1d, now: StoreSample.fixedClock())
+            try await store.write(
+                StoreSample.candles(from: StoreSample.january2024, count: 3, step: 3_600_000),
+                series: StoreSample.eth1h, now: StoreSample.fixedClock())
+            try await store.write(
+                StoreSample.candles(from: StoreSample.january2024, count: 2, step: StoreSample.day),
+                series: StoreSample.btc1d, now: StoreSample.fixedClock())
             let all = try await store.series()
             #expect(all.map(\.series) == [StoreSample.btc1d, StoreSample.eth1h])
             #expect(all.map(\.rowCount) == [2, 3])
@@ -182,7 +203,8 @@ struct StoreWriteReadTests {
             let candles = StoreSample.candles(from: StoreSample.january2024 - 30 * 60_000, count: 250, step: 60_000)
             var written = 0
             for page in stride(from: 0, to: 250, by: 40) {
-                let summary = try await store.append(candles[page..<min(page + 40, 250)], series: StoreSample.btc1m, now: StoreSample.fixedClock())
+                let summary = try await store.append(
+                    candles[page..<min(page + 40, 250)], series: StoreSample.btc1m, now: StoreSample.fixedClock())
                 written += summary.inserted
             }
             #expect(written == 240)  // three writes of 120; the last 10 candles are still queued

@@ -29,9 +29,10 @@ struct InspectManifestToolTests {
             #expect(result.status == 0, "\(result.errorText)")
             let lines = result.outputText.split(separator: "\n").map(String.init)
             #expect(lines.contains("series (2):") && lines.contains("partitions (3):"))
-            #expect(lines.contains(
-                "  binance_spot/BTCUSDT/1d  rows 40  first 2023-12-22T00:00:00.000Z (1703203200000)  "
-                    + "last 2024-01-30T00:00:00.000Z (1706572800000)"))
+            #expect(
+                lines.contains(
+                    "  binance_spot/BTCUSDT/1d  rows 40  first 2023-12-22T00:00:00.000Z (1703203200000)  "
+                        + "last 2024-01-30T00:00:00.000Z (1706572800000)"))
             #expect(lines.contains { $0.hasPrefix("  \(Self.january)  rows 30  ") && $0.contains("sha256 ") })
             #expect(lines.contains("ledger (1):") && lines.contains("watermarks (1):"))
             #expect(lines.last == "verify: ok (3 partitions re-read, rows and SHA-256 match)")
@@ -42,7 +43,9 @@ struct InspectManifestToolTests {
     func json() throws {
         try withTemporaryDirectory { folder in
             let cache = try Self.copyCache(into: folder)
-            let result = try Self.run(["--cache=\(cache.path)", "--series", "kraken_spot/ETHUSD/1h", "--json", "--verify"])
+            let result = try Self.run([
+                "--cache=\(cache.path)", "--series", "kraken_spot/ETHUSD/1h", "--json", "--verify",
+            ])
             #expect(result.status == 0, "\(result.errorText)")
             let object = try #require(try JSONSerialization.jsonObject(with: result.standardOutput) as? [String: Any])
             let series = try #require(object["series"] as? [[String: Any]])
@@ -51,10 +54,15 @@ struct InspectManifestToolTests {
             #expect(series.first?["first_open_time"] as? Int64 == 1_704_067_200_000)
             #expect(series.first?["last_open_time_iso"] as? String == "2024-01-01T23:00:00.000Z")
             let partitions = try #require(object["partitions"] as? [[String: Any]])
-            #expect(partitions.map { $0["path"] as? String } == ["ohlcv_parquet/kraken_spot/ETHUSD/1h/year=2024/month=01/data.parquet"])
+            #expect(
+                partitions.map { $0["path"] as? String } == [
+                    "ohlcv_parquet/kraken_spot/ETHUSD/1h/year=2024/month=01/data.parquet"
+                ])
             #expect((partitions.first?["sha256"] as? String)?.count == 64)
             #expect((object["ledger"] as? [[String: Any]])?.first?["rows"] as? Int == 24)
-            #expect((object["watermarks"] as? [[String: Any]])?.first?["high_water_open_time"] as? Int64 == 1_704_150_000_000)
+            #expect(
+                (object["watermarks"] as? [[String: Any]])?.first?["high_water_open_time"] as? Int64
+                    == 1_704_150_000_000)
             let verify = try #require(object["verify"] as? [String: Any])
             #expect(verify["ok"] as? Bool == true)
         }
@@ -87,8 +95,10 @@ struct InspectManifestToolTests {
     func fromConfig() throws {
         try withTemporaryDirectory { folder in
             _ = try Self.copyCache(into: folder)
-            let text = try String(contentsOf: PackageLayout.fixtures.appendingPathComponent("config/minimal.yaml"), encoding: .utf8)
-                .replacingOccurrences(of: "data_cache_path: ./var/data/paper", with: "data_cache_path: ./cache")
+            let text = try String(
+                contentsOf: PackageLayout.fixtures.appendingPathComponent("config/minimal.yaml"), encoding: .utf8
+            )
+            .replacingOccurrences(of: "data_cache_path: ./var/data/paper", with: "data_cache_path: ./cache")
             try text.write(to: folder.appendingPathComponent("core.yaml"), atomically: true, encoding: .utf8)
             let result = try Self.run(["--config", "core.yaml", "--environment", "paper", "--verify"], in: folder)
             #expect(result.status == 0, "\(result.errorText)")
@@ -109,7 +119,12 @@ struct InspectManifestToolTests {
         }
     }
 
-    @Test("bad command lines exit 64", arguments: [["--verfy", "--cache", "x"], [], ["--config", "c.yaml"], ["--cache", "x", "--config", "c.yaml", "--environment", "e"], ["--cache", "x", "--series", "BTCUSDT"]])
+    @Test(
+        "bad command lines exit 64",
+        arguments: [
+            ["--verfy", "--cache", "x"], [], ["--config", "c.yaml"],
+            ["--cache", "x", "--config", "c.yaml", "--environment", "e"], ["--cache", "x", "--series", "BTCUSDT"],
+        ])
     func usage(_ arguments: [String]) throws {
         let result = try Self.run(arguments)
         #expect(result.status == 64)
@@ -121,7 +136,9 @@ struct InspectManifestToolTests {
     func help() throws {
         let result = try Self.run(["--help"])
         #expect(result.status == 0)
-        for text in ["--cache <path>", "--config <path>", "--environment <name>", "--series", "--verify", "--json", "EXIT CODES"] {
+        for text in [
+            "--cache <path>", "--config <path>", "--environment <name>", "--series", "--verify", "--json", "EXIT CODES",
+        ] {
             #expect(result.outputText.contains(text), "help lacks \(text)")
         }
     }

@@ -94,7 +94,8 @@ extension OHLCVStore {
             for (offset, position) in positions.dropFirst().enumerated() {
                 guard let value = Double(record[position].trimmingCharacters(in: .whitespaces)) else {
                     throw .csv(
-                        path: path, line: line, reason: "\(csvHeader[offset + 1]) '\(record[position])' is not a number")
+                        path: path, line: line, reason: "\(csvHeader[offset + 1]) '\(record[position])' is not a number"
+                    )
                 }
                 values.append(value)
             }

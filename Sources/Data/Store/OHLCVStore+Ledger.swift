@@ -105,7 +105,8 @@ extension OHLCVStore {
         return current
     }
 
-    private static func advance(_ id: Int64, to highWater: Int64, in connection: SQLiteConnection, at now: Int64) throws {
+    private static func advance(_ id: Int64, to highWater: Int64, in connection: SQLiteConnection, at now: Int64) throws
+    {
         try connection.execute(
             """
             INSERT INTO watermarks (series_id, high_water_open_time, updated_at) VALUES (?1, ?2, ?3)

@@ -51,8 +51,9 @@ extension OHLCVStore {
     /// `metadata` table is in the manifest file; empty otherwise. Ordered by symbol, then interval.
     public func legacyMetadata() throws(OHLCVStoreError) -> [LegacySeriesMetadata] {
         let pairs: [(String, String)] = try query { connection in
-            let hasTable = try connection.scalar(
-                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'metadata'", as: Int.self) != nil
+            let hasTable =
+                try connection.scalar(
+                    "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'metadata'", as: Int.self) != nil
             guard hasTable else { return [] }
             return try connection.query("SELECT key, value FROM metadata") { row in
                 (try row.value(at: 0, as: String.self), try row.value(at: 1, as: String.self))
@@ -73,7 +74,9 @@ extension OHLCVStore {
             let entry = entries[name]!
             return LegacySeriesMetadata(
                 symbol: String(name[..<separator.lowerBound]), interval: String(name[separator.upperBound...]),
-                lastTimestamp: entry.last.flatMap { Int64($0) ?? Double($0).flatMap { Int64(exactly: $0.rounded(.towardZero)) } },
+                lastTimestamp: entry.last.flatMap {
+                    Int64($0) ?? Double($0).flatMap { Int64(exactly: $0.rounded(.towardZero)) }
+                },
                 rowCount: entry.count.flatMap { Int($0) })
         }
     }

@@ -94,12 +94,15 @@ extension OHLCVStore {
     /// Whether the manifest has a record for the partition at `relative`.
     func isRecorded(_ relative: String) throws(OHLCVStoreError) -> Bool {
         try query { connection in
-            try connection.scalar("SELECT 1 FROM partitions WHERE path = ?1", arguments: [relative], as: Int.self) != nil
+            try connection.scalar("SELECT 1 FROM partitions WHERE path = ?1", arguments: [relative], as: Int.self)
+                != nil
         }
     }
 
     /// Every partition record with its series, optionally of one series, ordered by series then month.
-    func partitionRows(of series: SeriesKey?) throws(OHLCVStoreError) -> [(id: Int64, info: PartitionInfo, modifiedNanoseconds: Int64)] {
+    func partitionRows(of series: SeriesKey?) throws(OHLCVStoreError) -> [(
+        id: Int64, info: PartitionInfo, modifiedNanoseconds: Int64
+    )] {
         try query { connection in
             var sql = """
                 SELECT s.id, s.exchange, s.symbol, s.interval, p.year, p.month, p.path, p.rows, p.first_open_time,
@@ -114,8 +117,9 @@ extension OHLCVStore {
             sql += " ORDER BY s.exchange, s.symbol, s.interval, p.year, p.month"
             return try connection.query(sql, arguments: arguments) { row in
                 let key = try Self.seriesKey(row, exchange: 1, symbol: 2, interval: 3)
-                let month = PartitionMonth(
-                    year: Int(row.int64(at: 4)), month: Int(row.int64(at: 5))) ?? PartitionMonth(containing: 0)
+                let month =
+                    PartitionMonth(
+                        year: Int(row.int64(at: 4)), month: Int(row.int64(at: 5))) ?? PartitionMonth(containing: 0)
                 let info = PartitionInfo(
                     series: key, month: month, path: try row.value(at: 6, as: String.self), rows: Int(row.int64(at: 7)),
                     firstOpenTime: row.int64(at: 8), lastOpenTime: row.int64(at: 9),

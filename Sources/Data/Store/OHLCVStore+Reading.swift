@@ -37,7 +37,8 @@ extension OHLCVStore {
     public func read(series: SeriesKey, from: Int64 = .min, to: Int64 = .max) throws(OHLCVStoreError) -> [Candle] {
         var candles: [Candle] = []
         // One reservation up front: growing by each partition's rows would copy the array every month.
-        candles.reserveCapacity(try overlappingPartitions(series: series, from: from, to: to).reduce(0) { $0 + $1.rows })
+        candles.reserveCapacity(
+            try overlappingPartitions(series: series, from: from, to: to).reduce(0) { $0 + $1.rows })
         try forEachPartition(series: series, from: from, to: to) { (columns: CandleColumns, rows: Range<Int>) in
             for index in rows { candles.append(columns.candle(at: index)) }
         }

@@ -32,7 +32,8 @@ extension OHLCVStore {
             let path = absolutePath(file.relativePath)
             guard let status = FileStatus(path: path) else { continue }
             if let record = recorded[file.relativePath] {
-                let unchanged = status.bytes == record.info.bytes && status.modifiedNanoseconds == record.modifiedNanoseconds
+                let unchanged =
+                    status.bytes == record.info.bytes && status.modifiedNanoseconds == record.modifiedNanoseconds
                 if unchanged && !verifyHashes { continue }
                 guard let bytes = FileManager.default.contents(atPath: path) else { continue }
                 let hash = Self.sha256(bytes)

@@ -68,7 +68,9 @@ public actor OHLCVStore {
         writeOptions = ParquetWriteOptions(compression: compression, useDictionary: false)
         executor = SQLiteQueueExecutor(label: "botcore.ohlcv-store")
         if readOnly {
-            guard FileManager.default.fileExists(atPath: manifestPath) else { throw .manifestMissing(path: manifestPath) }
+            guard FileManager.default.fileExists(atPath: manifestPath) else {
+                throw .manifestMissing(path: manifestPath)
+            }
         } else {
             do {
                 try FileManager.default.createDirectory(
@@ -114,7 +116,8 @@ public actor OHLCVStore {
     ///   ``OHLCVStoreError/manifestNotMigrated(path:)``.
     public static func open(
         root: URL, readOnly: Bool = false, verifyHashes: Bool = false, compression: ParquetCompression = .snappy,
-        bufferLimit: Int = 100_000, clock: @escaping @Sendable () -> Int64 = { Int64((Date().timeIntervalSince1970 * 1000).rounded(.down)) }
+        bufferLimit: Int = 100_000,
+        clock: @escaping @Sendable () -> Int64 = { Int64((Date().timeIntervalSince1970 * 1000).rounded(.down)) }
     ) async throws(OHLCVStoreError) -> OHLCVStore {
         let store = try OHLCVStore(
             root: root, readOnly: readOnly, compression: compression, bufferLimit: bufferLimit, clock: clock)
@@ -290,7 +293,8 @@ public actor OHLCVStore {
         do {
             try FileManager.default.moveItem(atPath: path, toPath: target)
         } catch {
-            throw .writeFailed(path: path, reason: "cannot move the unreadable file aside (\(error.localizedDescription))")
+            throw .writeFailed(
+                path: path, reason: "cannot move the unreadable file aside (\(error.localizedDescription))")
         }
     }
 

@@ -45,7 +45,8 @@ enum PartitionFile {
         }
         let names = try resolveNames(reader.schema)
         var columns = CandleColumns(capacity: Int(reader.metadata.numRows))
-        var isCanonical = reader.schema.columns[reader.schema.index(of: names[0])!].logicalType
+        var isCanonical =
+            reader.schema.columns[reader.schema.index(of: names[0])!].logicalType
             == .timestamp(unit: .milliseconds, isAdjustedToUTC: true)
         for group in 0..<reader.rowGroupCount {
             let data: [String: ParquetColumnData]
@@ -54,7 +55,8 @@ enum PartitionFile {
             } catch {
                 throw PartitionReadFailure(reason: error.description)
             }
-            let times = try integerTimes(data[names[0]]!, column: reader.schema.columns[reader.schema.index(of: names[0])!])
+            let times = try integerTimes(
+                data[names[0]]!, column: reader.schema.columns[reader.schema.index(of: names[0])!])
             columns.openTimes.append(contentsOf: times)
             columns.open.append(contentsOf: try doubles(data[names[1]]!, name: names[1]))
             columns.high.append(contentsOf: try doubles(data[names[2]]!, name: names[2]))

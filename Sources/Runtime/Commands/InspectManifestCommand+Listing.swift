@@ -80,36 +80,51 @@ extension InspectManifestCommand {
             func array(_ items: [String]) -> String {
                 items.isEmpty ? "[]" : "[\n" + items.map { "    " + $0 }.joined(separator: ",\n") + "\n  ]"
             }
+            /// One JSON object on one line, keys in the given order.
+            func object(_ fields: KeyValuePairs<String, String>) -> String {
+                "{" + fields.map { "\(quote($0.key)): \($0.value)" }.joined(separator: ", ") + "}"
+            }
             let seriesItems = series.map { info in
-                "{\"series\": \(quote(info.series.description)), \"exchange\": \(quote(info.series.exchange)), "
-                    + "\"symbol\": \(quote(info.series.symbol)), \"interval\": \(quote(info.series.interval.description)), "
-                    + "\"rows\": \(info.rowCount), \"first_open_time\": \(number(info.firstOpenTime)), "
-                    + "\"first_open_time_iso\": \(iso(info.firstOpenTime)), \"last_open_time\": \(number(info.lastOpenTime)), "
-                    + "\"last_open_time_iso\": \(iso(info.lastOpenTime))}"
+                object([
+                    "series": quote(info.series.description), "exchange": quote(info.series.exchange),
+                    "symbol": quote(info.series.symbol), "interval": quote(info.series.interval.description),
+                    "rows": String(info.rowCount), "first_open_time": number(info.firstOpenTime),
+                    "first_open_time_iso": iso(info.firstOpenTime), "last_open_time": number(info.lastOpenTime),
+                    "last_open_time_iso": iso(info.lastOpenTime),
+                ])
             }
             let partitionItems = partitions.map { partition in
-                "{\"series\": \(quote(partition.series.description)), \"year\": \(partition.month.year), "
-                    + "\"month\": \(partition.month.month), \"path\": \(quote(partition.path)), \"rows\": \(partition.rows), "
-                    + "\"first_open_time\": \(partition.firstOpenTime), \"first_open_time_iso\": \(iso(partition.firstOpenTime)), "
-                    + "\"last_open_time\": \(partition.lastOpenTime), \"last_open_time_iso\": \(iso(partition.lastOpenTime)), "
-                    + "\"sha256\": \(quote(partition.sha256)), \"bytes\": \(partition.bytes)}"
+                object([
+                    "series": quote(partition.series.description), "year": String(partition.month.year),
+                    "month": String(partition.month.month), "path": quote(partition.path),
+                    "rows": String(partition.rows), "first_open_time": String(partition.firstOpenTime),
+                    "first_open_time_iso": iso(partition.firstOpenTime),
+                    "last_open_time": String(partition.lastOpenTime),
+                    "last_open_time_iso": iso(partition.lastOpenTime), "sha256": quote(partition.sha256),
+                    "bytes": String(partition.bytes),
+                ])
             }
             let ledgerItems = segments.map { segment in
-                "{\"content_key\": \(quote(segment.contentKey)), \"series\": \(quote(segment.series.description)), "
-                    + "\"kind\": \(quote(segment.kind.rawValue)), \"rows\": \(segment.rows), "
-                    + "\"range_start\": \(segment.rangeStart), \"range_end\": \(segment.rangeEnd), "
-                    + "\"path\": \(quote(segment.path)), \"created_at\": \(segment.createdAt)}"
+                object([
+                    "content_key": quote(segment.contentKey), "series": quote(segment.series.description),
+                    "kind": quote(segment.kind.rawValue), "rows": String(segment.rows),
+                    "range_start": String(segment.rangeStart), "range_end": String(segment.rangeEnd),
+                    "path": quote(segment.path), "created_at": String(segment.createdAt),
+                ])
             }
             let watermarkItems = watermarks.map { mark in
-                "{\"series\": \(quote(mark.series.description)), \"high_water_open_time\": \(mark.highWaterOpenTime), "
-                    + "\"high_water_open_time_iso\": \(iso(mark.highWaterOpenTime)), \"updated_at\": \(mark.updatedAt)}"
+                object([
+                    "series": quote(mark.series.description), "high_water_open_time": String(mark.highWaterOpenTime),
+                    "high_water_open_time_iso": iso(mark.highWaterOpenTime), "updated_at": String(mark.updatedAt),
+                ])
             }
             var verify = "null"
             if let issues {
-                let items = issues.map { "{\"subject\": \(quote($0.subject)), \"message\": \(quote($0.description))}" }
+                let items = issues.map { object(["subject": quote($0.subject), "message": quote($0.description)]) }
                 verify =
                     "{\"ok\": \(issues.isEmpty), \"partitions_checked\": \(partitions.count), \"issues\": "
-                    + (items.isEmpty ? "[]" : "[\n" + items.map { "      " + $0 }.joined(separator: ",\n") + "\n    ]") + "}"
+                    + (items.isEmpty ? "[]" : "[\n" + items.map { "      " + $0 }.joined(separator: ",\n") + "\n    ]")
+                    + "}"
             }
             return "{\n  \"cache\": \(quote(cache)),\n  \"manifest\": \(quote(manifestPath)),\n"
                 + "  \"series\": \(array(seriesItems)),\n  \"partitions\": \(array(partitionItems)),\n"

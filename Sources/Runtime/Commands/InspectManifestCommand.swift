@@ -22,7 +22,9 @@ public struct InspectManifestCommand: ToolCommand {
         .flag("verify", help: "Re-read every partition file and check rows, range and SHA-256 against the manifest."),
         .flag("json", help: "Print the listing as JSON instead of text."),
     ]
-    public static let exitCodes: [ToolExitCode] = [ToolExitCode(2, "--verify found files that disagree with the manifest")]
+    public static let exitCodes: [ToolExitCode] = [
+        ToolExitCode(2, "--verify found files that disagree with the manifest")
+    ]
 
     enum Source: Sendable {
         case cache(String)

@@ -21,7 +21,7 @@ enum PartitionFile {
     /// A decoded partition: its rows (sorted, unique) and whether the file was already in our format.
     struct Contents {
         var columns: CandleColumns
-        /// True when the file uses our schema exactly (INT64 millisecond `open_time`, sorted, unique).
+        /// True when the file uses our schema exactly (names, order, types) with sorted, unique rows.
         var isCanonical: Bool
     }
 
@@ -45,9 +45,8 @@ enum PartitionFile {
         }
         let names = try resolveNames(reader.schema)
         var columns = CandleColumns(capacity: Int(reader.metadata.numRows))
-        var isCanonical =
-            reader.schema.columns[reader.schema.index(of: names[0])!].logicalType
-            == .timestamp(unit: .milliseconds, isAdjustedToUTC: true)
+        // Ours exactly: the same names, order, types and required columns (pyarrow writes nullable ones).
+        var isCanonical = reader.schema == schema
         for group in 0..<reader.rowGroupCount {
             let data: [String: ParquetColumnData]
             do {

@@ -3,8 +3,8 @@ import BotData
 import BotExchanges
 import BotRuntime
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite("CheckDataCoverageCommand")
 struct CheckDataCoverageCommandTests {
@@ -27,9 +27,10 @@ struct CheckDataCoverageCommandTests {
             #expect(report["as_of"] as? String == "2024-01-10T00:00:00+00:00")
             #expect(report["manifest_path"] as? String == "cache/ohlcv_manifest.sqlite")
             let entries = try #require(report["entries"] as? [[String: Any]])
-            #expect(entries.map { "\($0["symbol"]!)/\($0["interval"]!)" } == [
-                "AAAUSDT/1d", "AAAUSDT/1h", "BBBUSDT/1d", "BBBUSDT/1h",
-            ])
+            #expect(
+                entries.map { "\($0["symbol"]!)/\($0["interval"]!)" } == [
+                    "AAAUSDT/1d", "AAAUSDT/1h", "BBBUSDT/1d", "BBBUSDT/1h",
+                ])
             #expect(entries.map { $0["required_rows"] as? Int } == [30, 48, 30, 48])
             #expect(entries.allSatisfy { $0["state"] as? String == "ok" && $0["gap_count"] as? Int == 0 })
             let thresholds = try #require(
@@ -110,11 +111,13 @@ struct CheckDataCoverageCommandTests {
                             [.hole(Fixture.start..<(Fixture.start + 3 * Fixture.day))], to: candles)
                     }
                     try await store.write(
-                        candles, series: SeriesKey(exchange: "binance_spot", symbol: "\(symbol)USDT", interval: interval),
+                        candles,
+                        series: SeriesKey(exchange: "binance_spot", symbol: "\(symbol)USDT", interval: interval),
                         now: Fixture.start + 9 * Fixture.day)
                 }
             }
-            let config = Fixture.config.replacingOccurrences(of: "data_cache_path: cache\n", with: "data_cache_path: cache2\n")
+            let config = Fixture.config.replacingOccurrences(
+                of: "data_cache_path: cache\n", with: "data_cache_path: cache2\n")
             try config.write(to: folder.appendingPathComponent("c.yaml"), atomically: true, encoding: .utf8)
             let result = await Self.check(["--json"], in: folder)
             #expect(result.status == 2)
@@ -161,7 +164,8 @@ struct CheckDataCoverageCommandTests {
             #expect(late.status == 2)
             #expect(late.output.contains(" - AAAUSDT 1h: status=error state=stale rows=0/48"))
             #expect(late.output.contains("Summary: status=error ok=0/4 warning=0 error=4 stale_entries=4"))
-            let written = try String(contentsOf: folder.appendingPathComponent("reports/coverage.json"), encoding: .utf8)
+            let written = try String(
+                contentsOf: folder.appendingPathComponent("reports/coverage.json"), encoding: .utf8)
             #expect(try Fixture.json(written)["status"] as? String == "error")
         }
     }

@@ -3,8 +3,8 @@ import BotData
 import BotExchanges
 import BotRuntime
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// A small configuration and in-process runners shared by the seed and coverage command tests.
 enum PaperCacheFixture {
@@ -135,10 +135,11 @@ struct SeedPaperCacheCommandTests {
         try await Fixture.seeded { folder in
             let store = try await OHLCVStore.open(root: folder.appendingPathComponent("cache"), readOnly: true)
             let series = try await store.series()
-            #expect(series.map(\.series.description).sorted() == [
-                "binance_spot/AAAUSDT/1d", "binance_spot/AAAUSDT/1h", "binance_spot/BBBUSDT/1d",
-                "binance_spot/BBBUSDT/1h",
-            ])
+            #expect(
+                series.map(\.series.description).sorted() == [
+                    "binance_spot/AAAUSDT/1d", "binance_spot/AAAUSDT/1h", "binance_spot/BBBUSDT/1d",
+                    "binance_spot/BBBUSDT/1h",
+                ])
             let partitions = try await store.partitions()
             let segments = try await store.segments()
             #expect(Set(segments.map(\.contentKey)) == Set(partitions.map(\.sha256)))
@@ -214,7 +215,9 @@ struct SeedPaperCacheCommandTests {
             #expect(future.status == 64)
             #expect(future.error.contains("is in the future"))
 
-            for arguments in [["--days", "0"], ["--interval", "1H"], ["--start-date", "2024-13-01"], ["--seed", "x"]] {
+            for arguments in [
+                ["--days", "0"], ["--interval", "1H"], ["--start-date", "2024-13-01"], ["--seed", "x"],
+            ] {
                 let bad = await Fixture.run(
                     SeedPaperCacheCommand.self, ["--config", "c.yaml", "--environment", "paper_env"] + arguments,
                     in: folder, now: now)

@@ -28,7 +28,10 @@ struct CheckDataCoverageToolTests {
                 to: config.appendingPathComponent("core.yaml"))
             let seeded = try Seed.run(
                 "seed-paper-cache",
-                ["--environment", "binance_paper", "--days", "60", "--start-date", "2024-01-01", "--end-date", "2024-03-01"],
+                [
+                    "--environment", "binance_paper", "--days", "60", "--start-date", "2024-01-01", "--end-date",
+                    "2024-03-01",
+                ],
                 in: folder)
             #expect(seeded.status == 0, "\(seeded.errorText)")
             #expect(seeded.outputText.hasPrefix("seeded 30 series"))
@@ -57,17 +60,22 @@ struct CheckDataCoverageToolTests {
         try Seed.folder { folder in
             let check = ["--config", "c.yaml", "--environment", "paper", "--json", "--as-of", "2024-01-21"]
             // Only 1d seeded: the 1h series is missing.
-            #expect(try Seed.run("seed-paper-cache", Seed.seedArguments + ["--interval", "1d"], in: folder).status == 0)
+            #expect(
+                try Seed.run("seed-paper-cache", Seed.seedArguments + ["--interval", "1d"], in: folder).status == 0)
             let missing = try Seed.run("check-data-coverage", check, in: folder)
             #expect(missing.status == 2)
             #expect(try Self.entries(missing)["BTCUSDT/1h"]?["state"] as? String == "missing")
-            #expect(try Self.entries(missing)["BTCUSDT/1h"]?["issues"] as? [String] == ["missing_data", "insufficient_rows:0<48"])
+            #expect(
+                try Self.entries(missing)["BTCUSDT/1h"]?["issues"] as? [String] == [
+                    "missing_data", "insufficient_rows:0<48",
+                ])
             #expect(try Self.entries(missing)["BTCUSDT/1d"]?["state"] as? String == "ok")
 
             // December's daily partition deleted; seeding 1h opens the store, which forgets the lost file.
             let december = "cache/ohlcv_parquet/binance_spot/BTCUSDT/1d/year=2023/month=12/data.parquet"
             try FileManager.default.removeItem(at: folder.appendingPathComponent(december))
-            #expect(try Seed.run("seed-paper-cache", Seed.seedArguments + ["--interval", "1h"], in: folder).status == 0)
+            #expect(
+                try Seed.run("seed-paper-cache", Seed.seedArguments + ["--interval", "1h"], in: folder).status == 0)
             let incomplete = try Seed.run("check-data-coverage", check, in: folder)
             #expect(incomplete.status == 2)
             let daily = try #require(try Self.entries(incomplete)["BTCUSDT/1d"])
@@ -88,7 +96,8 @@ struct CheckDataCoverageToolTests {
     @Test("--output writes the JSON report too; no cache exits 1 naming the seeding command")
     func outputAndNoCache() throws {
         try Seed.folder { folder in
-            let none = try Seed.run("check-data-coverage", ["--config", "c.yaml", "--environment", "paper"], in: folder)
+            let none = try Seed.run(
+                "check-data-coverage", ["--config", "c.yaml", "--environment", "paper"], in: folder)
             #expect(none.status == 1)
             #expect(none.errorText.contains("run seed-paper-cache or backfill first"))
             #expect(none.errorText.contains("'seed-paper-cache --config c.yaml --environment paper'"))

@@ -93,7 +93,8 @@ struct CachePlan: Sendable {
         let quality = (environment.dataQuality ?? DataQualityConfig(maxGapMinutes: nil, minOKRatio: nil))
             .filled(from: profile)
         return CachePlan(
-            configPath: configPath, environment: environment, cacheRoot: context.resolve(environment.dataCachePath),
+            configPath: configPath, environment: environment,
+            cacheRoot: URL(fileURLWithPath: context.resolve(environment.dataCachePath)).standardized.path,
             series: planned,
             thresholds: CoverageThresholds(maxGapMinutes: quality.maxGapMinutes, minOkRatio: quality.minOKRatio))
     }

@@ -28,7 +28,8 @@ public struct CheckDataCoverageCommand: ToolCommand {
         .repeated("interval", value: "interval", help: "Only this interval (1d or D1, 1h, 15m …); repeat for more."),
         .option("as-of", value: "time", kind: .date, help: "Judge as of this UTC time (default: now)."),
         .flag("json", help: "Print the report as JSON."),
-        .option("output", value: "path", help: "Also write the JSON report to this file (atomically, folders created)."),
+        .option(
+            "output", value: "path", help: "Also write the JSON report to this file (atomically, folders created)."),
     ]
     public static let exitCodes: [ToolExitCode] = [
         ToolExitCode(2, "a series is missing, stale or incomplete, or a data_quality threshold is broken")

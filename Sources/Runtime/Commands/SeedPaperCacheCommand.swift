@@ -24,7 +24,8 @@ public struct SeedPaperCacheCommand: ToolCommand {
         + "so check-data-coverage and the paper smoke test can run offline."
     public static let options: [OptionSpec] = [
         .option("config", value: "path", help: "The configuration file.", default: "config/core.yaml"),
-        .option("environment", value: "name", help: "The paper or testnet environment to seed.", default: "binance_paper"),
+        .option(
+            "environment", value: "name", help: "The paper or testnet environment to seed.", default: "binance_paper"),
         .option(
             "start-date", value: "date", kind: .date,
             help: "First day of the paper window; history before it covers the backfill lookback.",
@@ -35,7 +36,7 @@ public struct SeedPaperCacheCommand: ToolCommand {
             help: "The last candle is the newest one closed at this time (default: now); not before the window's end."),
         .repeated(
             "interval", value: "interval",
-            help: "Only this interval (1d, D1, 1h, 15m …); repeat for more. Default: the backfill and controller intervals."),
+            help: "Only this interval (1d, D1, 1h, 15m …); repeat for more. Default: backfill and controller ones."),
         .option(
             "seed", value: "n", kind: .integer, help: "Seed of the generator; the same seed gives the same bytes.",
             default: String(SyntheticCandleGenerator.defaultSeed)),
@@ -166,7 +167,8 @@ public struct SeedPaperCacheCommand: ToolCommand {
             symbol: series.symbol, baseAsset: series.baseAsset, interval: interval, start: windowFirst, through: last)
         guard let lookback = series.lookbackDays, lookback > 0 else { return window }
         // A check as of the start date looks back from up to one freshness limit earlier: cover that too.
-        let margin = Int64(CoverageEvaluator().freshnessLimit(for: interval) * 60_000) + interval.approximateMilliseconds
+        let margin =
+            Int64(CoverageEvaluator().freshnessLimit(for: interval) * 60_000) + interval.approximateMilliseconds
         let historyFirst = interval.start(
             ofBucketContaining: windowFirst - Int64(lookback) * UTCDateTime.millisecondsPerDay - margin)
         var count = 0

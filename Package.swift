@@ -50,7 +50,7 @@ let tools: [Target] =
     + [
         // Developer tool, not a runbook command: `swift run -c release bench <name>`.
         .executableTarget(
-            name: "bench", dependencies: ["BotCodecs", "BotCrypto", "BotRuntime"], path: "Sources/Tools/bench"),
+            name: "bench", dependencies: ["BotCodecs", "BotCrypto", "BotExchanges", "BotData", "BotRuntime"], path: "Sources/Tools/bench"),
     ]
 
 let tests: [Target] = [

@@ -88,7 +88,7 @@ enum BinanceCandles {
         let quoteFraction = spot ? 8 : 5
         let priceUnit = SyntheticSeries.powerOfTen(series.priceScale)
         let volumeUnit = SyntheticSeries.powerOfTen(series.volumeScale)
-        let quoteUnit = SyntheticSeries.powerOfTen(quoteFraction)
+        let volumeFraction = spot ? 8 : 3
         var writer = SimulatorJSONWriter(capacity: rows.count * 190 + 2)
         writer.raw("[")
         for (position, row) in rows.enumerated() {
@@ -100,24 +100,31 @@ enum BinanceCandles {
                 writer.quotedDecimal(price, scale: series.priceScale, fraction: priceFraction)
             }
             writer.raw(",")
-            writer.quotedDecimal(row.volume, scale: series.volumeScale)
+            writer.quotedDecimal(row.volume, scale: series.volumeScale, fraction: volumeFraction)
             writer.raw(",")
             writer.integer(row.closeTime)
             let vwap = Double(row.vwap) / priceUnit
-            let quote = (Double(row.volume) / volumeUnit * vwap * quoteUnit).rounded()
             writer.raw(",")
-            writer.quotedDecimal(Int64(quote), scale: quoteFraction)
+            quoted(Double(row.volume) / volumeUnit * vwap, fraction: quoteFraction, into: &writer)
             writer.raw(",")
             writer.integer(row.trades)
             writer.raw(",")
-            writer.quotedDecimal(row.takerBuyVolume, scale: series.volumeScale)
-            let takerQuote = (Double(row.takerBuyVolume) / volumeUnit * vwap * quoteUnit).rounded()
+            writer.quotedDecimal(row.takerBuyVolume, scale: series.volumeScale, fraction: volumeFraction)
             writer.raw(",")
-            writer.quotedDecimal(Int64(takerQuote), scale: quoteFraction)
+            quoted(Double(row.takerBuyVolume) / volumeUnit * vwap, fraction: quoteFraction, into: &writer)
             writer.raw(",\"0\"]")
         }
         writer.raw("]")
         return writer.bytes
+    }
+
+    /// A quote volume as a decimal string with `fraction` digits, dropping precision (not range) when
+    /// the value is too large for Int64 units.
+    private static func quoted(_ value: Double, fraction: Int, into writer: inout SimulatorJSONWriter) {
+        var scale = fraction
+        while scale > 0, value * SyntheticSeries.powerOfTen(scale) >= 9e17 { scale -= 1 }
+        let units = min(9e17, (value * SyntheticSeries.powerOfTen(scale)).rounded())
+        writer.quotedDecimal(Int64(units), scale: scale, fraction: fraction)
     }
 
     /// `GET /api/v3/time`, `GET /fapi/v1/time`.

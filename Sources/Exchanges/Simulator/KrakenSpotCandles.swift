@@ -67,7 +67,7 @@ enum KrakenSpotCandles {
                 writer.quotedDecimal(price, scale: series.priceScale)
             }
             writer.raw(",")
-            writer.quotedDecimal(row.volume, scale: series.volumeScale)
+            writer.quotedDecimal(row.volume, scale: series.volumeScale, fraction: 8)
             writer.raw(",")
             writer.integer(row.trades)
             writer.raw("]")

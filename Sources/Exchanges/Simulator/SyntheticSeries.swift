@@ -35,12 +35,6 @@ struct SyntheticSeries: Sendable {
             seed, SimulatorHash.string(venue.rawValue), SimulatorHash.string(symbol.name.uppercased()),
             SimulatorHash.string(interval.description))
         priceScale = symbol.priceDecimals
-        volumeScale =
-            switch venue {
-            case .binanceFutures: 3
-            case .krakenFutures: 0
-            default: 8
-            }
         self.missingRate = missingRate
         logBase = log(symbol.basePrice)
         let length = Double(interval.approximateMilliseconds)
@@ -51,6 +45,16 @@ struct SyntheticSeries: Sendable {
         // About $250k traded a minute; Kraken futures count contracts of $1.
         let notional = 250_000.0
         volumePerMinute = venue == .krakenFutures ? notional : notional / symbol.basePrice
+        // Fewer volume decimals where the largest plausible volume would not fit Int64 units (cheap coins
+        // on monthly candles); the venues pad the text back to their usual width.
+        var volumeScale =
+            switch venue {
+            case .binanceFutures: 3
+            case .krakenFutures: 0
+            default: 8
+            }
+        while volumeScale > 0, volumePerMinute * minutes * 50 * Self.powerOfTen(volumeScale) > 1e18 { volumeScale -= 1 }
+        self.volumeScale = volumeScale
         let anchor = interval.fixedMilliseconds == nil ? 0 : interval.start(ofBucketContaining: 0)
         self.anchor = anchor
         firstIndex = Self.index(of: listingStart, interval: interval, anchor: anchor)

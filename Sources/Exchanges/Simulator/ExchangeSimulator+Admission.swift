@@ -32,7 +32,7 @@ extension ExchangeSimulator {
             usedWeight = binanceWeight(venue, now: now)
             if faults.ban418 {
                 let until = now + Int64(faults.banSeconds) * 1000
-                var reply = BinanceCandles.error(
+                var reply = SimulatedBinanceKlines.error(
                     -1003,
                     "Way too many requests; IP(127.0.0.1) banned until \(until). "
                         + "Please use WebSocket Streams for live updates to avoid bans.", status: 418)
@@ -78,7 +78,7 @@ extension ExchangeSimulator {
             let value = max(0, krakenCounter.value - elapsed * rateLimits.krakenSpotDecayPerSecond)
             krakenCounter = (value, now)
             guard value + 1 <= rateLimits.krakenSpotCounterLimit else {
-                return KrakenSpotCandles.error(KrakenSpotCandles.rateLimitExceeded)
+                return SimulatedKrakenOHLC.error(SimulatedKrakenOHLC.rateLimitExceeded)
             }
             krakenCounter.value = value + 1
             return nil
@@ -87,7 +87,7 @@ extension ExchangeSimulator {
         case .zondaSpot:
             if zondaWindow.minute != minute { zondaWindow = (minute, 0) }
             guard zondaWindow.used < rateLimits.zondaRequestsPerMinute else {
-                var reply = ZondaCandles.failure("ACTION_LIMIT_EXCEEDED", status: 429)
+                var reply = SimulatedZondaCandles.failure("ACTION_LIMIT_EXCEEDED", status: 429)
                 reply.headers["Retry-After"] = String(retryAfter)
                 return reply
             }
@@ -124,16 +124,16 @@ extension ExchangeSimulator {
         switch venue {
         case .binanceSpot, .binanceFutures:
             let budget = limit.map { " current limit of IP(127.0.0.1) request weight per minute is \($0)." } ?? ""
-            reply = BinanceCandles.error(
+            reply = SimulatedBinanceKlines.error(
                 -1003,
                 "Too many requests;\(budget) Please use WebSocket Streams for live updates to avoid polling the API.",
                 status: 429)
         case .krakenSpot:
-            reply = KrakenSpotCandles.error(KrakenSpotCandles.rateLimitExceeded, status: 429)
+            reply = SimulatedKrakenOHLC.error(SimulatedKrakenOHLC.rateLimitExceeded, status: 429)
         case .krakenFutures:
             reply = .json(429, "{\"result\":\"error\",\"error\":\"apiLimitExceeded\"}")
         case .zondaSpot:
-            reply = ZondaCandles.failure("ACTION_LIMIT_EXCEEDED", status: 429)
+            reply = SimulatedZondaCandles.failure("ACTION_LIMIT_EXCEEDED", status: 429)
         }
         reply.headers["Retry-After"] = String(retryAfter)
         return reply
@@ -144,14 +144,14 @@ extension ExchangeSimulator {
         switch venue {
         case .binanceSpot, .binanceFutures:
             status == 503
-                ? BinanceCandles.error(-1008, "Service Unavailable.", status: status)
-                : BinanceCandles.error(-1000, "An unknown error occurred while processing the request.", status: status)
+                ? SimulatedBinanceKlines.error(-1008, "Service Unavailable.", status: status)
+                : SimulatedBinanceKlines.error(-1000, "An unknown error occurred while processing the request.", status: status)
         case .krakenSpot:
-            KrakenSpotCandles.error(status == 503 ? "EService:Unavailable" : "EService:Busy", status: status)
+            SimulatedKrakenOHLC.error(status == 503 ? "EService:Unavailable" : "EService:Busy", status: status)
         case .krakenFutures:
             .json(status, "{\"result\":\"error\",\"error\":\"serviceUnavailable\"}")
         case .zondaSpot:
-            ZondaCandles.failure(status == 503 ? "UNDER_MAINTENANCE" : "TIMEOUT", status: status)
+            SimulatedZondaCandles.failure(status == 503 ? "UNDER_MAINTENANCE" : "TIMEOUT", status: status)
         }
     }
 }

@@ -13,13 +13,13 @@ extension ExchangeSimulator {
                 setFaults(try faults.updated(withJSON: request.body))
                 return .json(200, faults.json)
             } catch {
-                return .json(400, "{\"error\":\"\(error.description.jsonEscaped)\"}")
+                return .json(400, "{\"error\":\"\(SimulatorJSONWriter.escaped(error.description))\"}")
             }
         case (.post, "/__simulator/reset"):
             reset()
             return .json(200, "{}")
         case (_, "/__simulator/stats"), (_, "/__simulator/faults"), (_, "/__simulator/reset"):
-            return .json(405, "{\"error\":\"method \(request.method.rawValue.jsonEscaped) is not allowed here\"}")
+            return .json(405, "{\"error\":\"method \(SimulatorJSONWriter.escaped(request.method.rawValue)) is not allowed here\"}")
         default:
             return .json(
                 404,

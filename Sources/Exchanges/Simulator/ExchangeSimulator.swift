@@ -107,7 +107,7 @@ public actor ExchangeSimulator {
     public nonisolated func respond(to request: HTTPServerRequest) async -> HTTPResponse {
         if request.path.hasPrefix("/__simulator/") { return await control(request).response }
         guard let route = SimulatorRoute(path: request.path) else {
-            return SimulatorReply.json(404, "{\"error\":\"the simulator has no endpoint \(request.path.jsonEscaped)\"}")
+            return SimulatorReply.json(404, "{\"error\":\"the simulator has no endpoint \(SimulatorJSONWriter.escaped(request.path))\"}")
                 .response
         }
         guard request.method == .get || request.method == .head else {
@@ -117,7 +117,7 @@ public actor ExchangeSimulator {
         }
         let weight: Int =
             switch route {
-            case .binanceKlines(let venue): BinanceCandles.weight(venue, limit: request.queryValue("limit"))
+            case .binanceKlines(let venue): SimulatedBinanceKlines.weight(venue, limit: request.queryValue("limit"))
             default: 1
             }
         let ticket = await admit(route, weight: weight)
@@ -138,28 +138,19 @@ public actor ExchangeSimulator {
         -> SimulatorReply
     {
         switch route {
-        case .binanceKlines(let venue): BinanceCandles.klines(request, venue: venue, page: page)
-        case .binanceTime: BinanceCandles.serverTime(page)
+        case .binanceKlines(let venue): SimulatedBinanceKlines.klines(request, venue: venue, page: page)
+        case .binanceTime: SimulatedBinanceKlines.serverTime(page)
         case .binancePing: .json(200, "{}")
-        case .krakenSpotOHLC: KrakenSpotCandles.ohlc(request, page: page)
-        case .krakenSpotTime: KrakenSpotCandles.serverTime(page)
+        case .krakenSpotOHLC: SimulatedKrakenOHLC.ohlc(request, page: page)
+        case .krakenSpotTime: SimulatedKrakenOHLC.serverTime(page)
         case let .krakenFuturesCandles(tickType, symbol, resolution):
-            KrakenFuturesCandles.candles(request, tickType: tickType, symbol: symbol, resolution: resolution, page: page)
+            SimulatedKrakenFuturesCharts.candles(request, tickType: tickType, symbol: symbol, resolution: resolution, page: page)
         case let .zondaCandles(pair, resolution):
-            ZondaCandles.candles(request, pair: pair, resolution: resolution, page: page)
+            SimulatedZondaCandles.candles(request, pair: pair, resolution: resolution, page: page)
         }
     }
 
     private func record(_ route: SimulatorRoute, status: Int, candles: Int) {
         counters.record(route.venue, endpoint: route.endpoint, status: status, candles: candles)
-    }
-}
-
-extension String {
-    /// The text escaped for use inside a JSON string literal.
-    var jsonEscaped: String {
-        var writer = SimulatorJSONWriter()
-        writer.string(self)
-        return String(decoding: writer.bytes.dropFirst().dropLast(), as: UTF8.self)
     }
 }

@@ -87,4 +87,11 @@ struct SimulatorJSONWriter {
     mutating func number(_ value: Double) {
         raw(value.isFinite ? "\(value)" : "null")
     }
+
+    /// `text` escaped for use inside a JSON string literal (without the quotes).
+    static func escaped(_ text: String) -> String {
+        var writer = SimulatorJSONWriter()
+        writer.string(text)
+        return String(decoding: writer.bytes.dropFirst().dropLast(), as: UTF8.self)
+    }
 }

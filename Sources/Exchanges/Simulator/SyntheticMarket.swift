@@ -71,9 +71,9 @@ public struct SyntheticMarket: Sendable {
     public static func supportedIntervals(for venue: Venue) -> [Interval] {
         switch venue {
         case .binanceSpot, .binanceFutures: Interval.standard
-        case .krakenSpot: KrakenSpotCandles.intervals.map(\.interval)
-        case .krakenFutures: KrakenFuturesCandles.resolutions.map(\.interval)
-        case .zondaSpot: ZondaCandles.resolutions.map(\.interval)
+        case .krakenSpot: SimulatedKrakenOHLC.intervals.map(\.interval)
+        case .krakenFutures: SimulatedKrakenFuturesCharts.resolutions.map(\.interval)
+        case .zondaSpot: SimulatedZondaCandles.resolutions.map(\.interval)
         }
     }
 

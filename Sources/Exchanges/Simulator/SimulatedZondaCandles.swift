@@ -3,7 +3,7 @@ import BotNet
 /// Zonda `GET /rest/trading/candle/history/{pair}/{resolution}` (`spec/exchanges.md` §5.1): resolution in
 /// seconds, `from`/`to` in epoch milliseconds (both required), rows `["<ms>", {"o","c","h","l","v","co"}]`
 /// with numbers as trimmed decimal strings, errors as `{"status":"Fail","errors":[…]}`.
-enum ZondaCandles {
+enum SimulatedZondaCandles {
     static let resolutions: [(seconds: Int, interval: Interval)] = [
         (60, .oneMinute), (180, try! Interval(count: 3, unit: .minute)), (300, try! Interval(count: 5, unit: .minute)),
         (900, .fifteenMinutes), (1800, try! Interval(count: 30, unit: .minute)), (3600, .oneHour),

@@ -3,7 +3,7 @@ import BotNet
 /// Kraken spot `GET /0/public/OHLC` as the venue answers it (`spec/exchanges.md` §3.1): only the 720 most
 /// recent candles whatever `since` asks (in seconds, exclusive), the still-open candle always last, and
 /// errors as HTTP 200 with an `error` array.
-enum KrakenSpotCandles {
+enum SimulatedKrakenOHLC {
     /// The `interval` values (minutes) and the candles they mean.
     static let intervals: [(minutes: Int, interval: Interval)] = [
         (1, .oneMinute), (5, try! Interval(count: 5, unit: .minute)), (15, .fifteenMinutes),

@@ -3,7 +3,7 @@ import BotNet
 /// Kraken futures `GET /api/charts/v1/{tick_type}/{symbol}/{resolution}` (`spec/exchanges.md` §4.1):
 /// `from`/`to` in epoch seconds, `time` in milliseconds, at most ``pageLimit`` candles a page with
 /// `more_candles` telling whether the range holds more.
-enum KrakenFuturesCandles {
+enum SimulatedKrakenFuturesCharts {
     static let resolutions: [(name: String, interval: Interval)] = [
         ("1m", .oneMinute), ("5m", try! Interval(count: 5, unit: .minute)), ("15m", .fifteenMinutes),
         ("30m", try! Interval(count: 30, unit: .minute)), ("1h", .oneHour), ("4h", try! Interval(count: 4, unit: .hour)),

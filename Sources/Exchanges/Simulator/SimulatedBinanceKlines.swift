@@ -3,7 +3,7 @@ import BotNet
 /// Binance spot `GET /api/v3/klines` and USD-M `GET /fapi/v1/klines` as the venue answers them
 /// (`spec/exchanges.md` §1.1, §2.1): 12-element rows oldest first, prices as strings, `{"code","msg"}`
 /// errors with status 400.
-enum BinanceCandles {
+enum SimulatedBinanceKlines {
     /// The most rows one page holds (larger limits are served as this many).
     static func maximumLimit(_ venue: Venue) -> Int { venue == .binanceFutures ? 1500 : 1000 }
     static let defaultLimit = 500

@@ -29,6 +29,29 @@ struct SimulatorRateLimitsTests {
         #expect(next.headers["X-MBX-USED-WEIGHT-1M"] == "2")
     }
 
+    @Test("Binance bans (418 with Retry-After) a client that keeps calling after 429s, until the ban ends")
+    func binanceBan() async throws {
+        let clock = SimulatorTestClock()
+        let simulator = F.simulator(
+            rateLimits: SimulatorRateLimits(
+                binanceSpotWeightPerMinute: 2, binanceRefusalsBeforeBan: 2, binanceBanSeconds: 180),
+            clock: clock)
+        let target = "/api/v3/klines?symbol=BTCUSDT&interval=1m&limit=1"
+        #expect(await F.get(simulator, target).status == 200)
+        #expect(await F.get(simulator, target).status == 429)
+        #expect(await F.get(simulator, target).status == 429)
+        let banned = await F.get(simulator, target)
+        #expect(banned.status == 418)
+        #expect(banned.headers["Retry-After"] == "180")
+        clock.advance(by: 60_000)
+        let still = await F.get(simulator, target)
+        #expect(still.status == 418)
+        #expect(still.headers["Retry-After"] == "120")
+        #expect(await F.get(simulator, "/fapi/v1/klines?symbol=BTCUSDT&interval=1m&limit=1").status == 200)
+        clock.advance(by: 120_000)
+        #expect(await F.get(simulator, target).status == 200)
+    }
+
     @Test("Kraken spot: a call counter that decays; over it, EAPI:Rate limit exceeded with status 200")
     func kraken() async throws {
         let clock = SimulatorTestClock()

@@ -14,7 +14,8 @@ struct SimulatorTicket: Sendable {
 
 extension ExchangeSimulator {
     /// Numbers the request, charges its rate-limit budget and decides its faults, in this order: a Binance
-    /// 418 ban, the 429 burst, the venue's rate limit, a random 5xx, then (on success) a truncated body.
+    /// 418 ban (the fault, or one earned by ignoring 429s), the 429 burst, the venue's rate limit, a random
+    /// 5xx, then (on success) a truncated body.
     func admit(_ route: SimulatorRoute, weight: Int) -> SimulatorTicket {
         let now = currentTime()
         let number = nextSequence()
@@ -31,13 +32,10 @@ extension ExchangeSimulator {
         if isBinance {
             usedWeight = binanceWeight(venue, now: now)
             if faults.ban418 {
-                let until = now + Int64(faults.banSeconds) * 1000
-                var reply = SimulatedBinanceKlines.error(
-                    -1003,
-                    "Way too many requests; IP(127.0.0.1) banned until \(until). "
-                        + "Please use WebSocket Streams for live updates to avoid bans.", status: 418)
-                reply.headers["Retry-After"] = String(faults.banSeconds)
-                return ticket(reply)
+                return ticket(Self.banned(until: now + Int64(faults.banSeconds) * 1000, now: now))
+            }
+            if rateLimits.isEnabled, let until = binanceBans[venue], now < until {
+                return ticket(Self.banned(until: until, now: now))
             }
         }
         if faults.burst429 > 0 {
@@ -69,6 +67,15 @@ extension ExchangeSimulator {
             let used = binanceWeight(venue, now: now)
             guard used + weight <= limit else {
                 usedWeight = used
+                var refusals = binanceRefusals[venue] ?? (minute, 0)
+                if refusals.minute != minute { refusals = (minute, 0) }
+                refusals.count += 1
+                binanceRefusals[venue] = refusals
+                if refusals.count > rateLimits.binanceRefusalsBeforeBan {
+                    let until = now + Int64(rateLimits.binanceBanSeconds) * 1000
+                    binanceBans[venue] = until
+                    return Self.banned(until: until, now: now)
+                }
                 return Self.tooManyRequests(venue, retryAfter: retryAfter, limit: limit)
             }
             usedWeight = addBinanceWeight(venue, weight, now: now)
@@ -117,6 +124,16 @@ extension ExchangeSimulator {
     }
 
     private func currentTime() -> Int64 { clock() }
+
+    /// Binance's 418: the IP is banned until `until`; `Retry-After` says how many seconds remain.
+    static func banned(until: Int64, now: Int64) -> SimulatorReply {
+        var reply = SimulatedBinanceKlines.error(
+            -1003,
+            "Way too many requests; IP(127.0.0.1) banned until \(until). "
+                + "Please use WebSocket Streams for live updates to avoid bans.", status: 418)
+        reply.headers["Retry-After"] = String(max(1, (until - now + 999) / 1000))
+        return reply
+    }
 
     /// A 429 in the venue's words, with `Retry-After`.
     static func tooManyRequests(_ venue: Venue, retryAfter: Int, limit: Int?) -> SimulatorReply {

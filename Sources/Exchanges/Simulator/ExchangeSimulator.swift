@@ -29,6 +29,8 @@ public actor ExchangeSimulator {
     // Rate-limit and fault state, kept by ExchangeSimulator+Admission.swift.
     var requestNumber: UInt64 = 0
     var binanceWindows: [Venue: (minute: Int64, used: Int)] = [:]
+    var binanceRefusals: [Venue: (minute: Int64, count: Int)] = [:]
+    var binanceBans: [Venue: Int64] = [:]
     var krakenCounter = (value: 0.0, updated: Int64.min)
     var zondaWindow = (minute: Int64.min, used: 0)
     private var server: HTTPServer?
@@ -71,6 +73,8 @@ public actor ExchangeSimulator {
         counters = SimulatorStatistics()
         requestNumber = 0
         binanceWindows = [:]
+        binanceRefusals = [:]
+        binanceBans = [:]
         krakenCounter = (0, Int64.min)
         zondaWindow = (Int64.min, 0)
     }

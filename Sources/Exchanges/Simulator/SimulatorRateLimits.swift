@@ -6,6 +6,11 @@ public struct SimulatorRateLimits: Sendable, Equatable {
     public var binanceSpotWeightPerMinute: Int
     /// Binance USD-M request weight per minute (klines weigh 1 to 10 by `limit`).
     public var binanceFuturesWeightPerMinute: Int
+    /// Requests Binance answers 429 within one minute before it bans the IP (418) for ``binanceBanSeconds``:
+    /// a client that ignores `Retry-After` gets banned, as on the real venue.
+    public var binanceRefusalsBeforeBan: Int
+    /// How long an automatic Binance ban lasts (the venue's shortest is two minutes).
+    public var binanceBanSeconds: Int
     /// Kraken spot's call counter ceiling: each call adds 1, the counter decays continuously, and a call
     /// that would pass the ceiling gets `EAPI:Rate limit exceeded`.
     public var krakenSpotCounterLimit: Double
@@ -21,11 +26,13 @@ public struct SimulatorRateLimits: Sendable, Equatable {
 
     public init(
         isEnabled: Bool = true, binanceSpotWeightPerMinute: Int = 6000, binanceFuturesWeightPerMinute: Int = 2400,
-        krakenSpotCounterLimit: Double = 15, krakenSpotDecayPerSecond: Double = 1, zondaRequestsPerMinute: Int = 600
+        binanceRefusalsBeforeBan: Int = 10, binanceBanSeconds: Int = 120, krakenSpotCounterLimit: Double = 15, krakenSpotDecayPerSecond: Double = 1, zondaRequestsPerMinute: Int = 600
     ) {
         self.isEnabled = isEnabled
         self.binanceSpotWeightPerMinute = binanceSpotWeightPerMinute
         self.binanceFuturesWeightPerMinute = binanceFuturesWeightPerMinute
+        self.binanceRefusalsBeforeBan = binanceRefusalsBeforeBan
+        self.binanceBanSeconds = binanceBanSeconds
         self.krakenSpotCounterLimit = krakenSpotCounterLimit
         self.krakenSpotDecayPerSecond = krakenSpotDecayPerSecond
         self.zondaRequestsPerMinute = zondaRequestsPerMinute

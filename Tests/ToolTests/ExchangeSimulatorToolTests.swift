@@ -114,6 +114,16 @@ struct ExchangeSimulatorToolTests {
         #expect(running.stop(SIGINT) == 0)
     }
 
+    @Test("a port already in use exits 1 and names the address")
+    func portTaken() throws {
+        let running = try Running([])
+        let port = try #require(running.firstLine.split(separator: ":").last.map(String.init))
+        let result = try runProcess(Self.tool, ["--port", port])
+        #expect(result.status == 1)
+        #expect(result.errorText.contains("cannot listen on 127.0.0.1:\(port)"), "stderr: \(result.errorText)")
+        #expect(running.stop(SIGINT) == 0)
+    }
+
     @Test("--help exits 0 and documents the options")
     func help() throws {
         let result = try runProcess(Self.tool, ["--help"])

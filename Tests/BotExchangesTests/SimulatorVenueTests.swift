@@ -271,6 +271,21 @@ struct SimulatorVenueTests {
         }
     }
 
+    @Test(
+        "extreme times are clamped, not trapped on",
+        arguments: [
+            "/fapi/v1/klines?symbol=BTCUSDT&interval=1w&endTime=9223372036854775807",
+            "/api/v3/klines?symbol=BTCUSDT&interval=1M&startTime=9223372036854775807",
+            "/api/charts/v1/trade/PF_XBTUSD/1w?from=9223372036854775807&to=9223372036854775807",
+            "/rest/trading/candle/history/BTC-PLN/604800?from=-9223372036854775808&to=9223372036854775807",
+            "/0/public/OHLC?pair=XBTUSDT&interval=10080&since=9223372036854775807",
+        ])
+    func extremeTimes(_ target: String) async throws {
+        let response = await F.get(F.simulator(), target)
+        #expect(response.status == 200)
+        #expect(try F.json(response) is [Any] || (try F.json(response)) is [String: Any])
+    }
+
     @Test("unknown paths are 404 and other methods 405")
     func routing() async throws {
         let simulator = F.simulator()

@@ -44,7 +44,7 @@ enum SimulatedBinanceKlines {
         guard !text.isEmpty, text.count <= 20, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
             let value = Int64(text)
         else { return nil }
-        return venue == .binanceSpot && value >= 100_000_000_000_000 ? value / 1000 : value
+        return SyntheticSeries.clamped(venue == .binanceSpot && value >= 100_000_000_000_000 ? value / 1000 : value)
     }
 
     static func klines(_ request: HTTPServerRequest, venue: Venue, page: SimulatorPage) -> SimulatorReply {
@@ -73,7 +73,7 @@ enum SimulatedBinanceKlines {
         }
 
         var upper = series.index(of: page.now)
-        if let end { upper = min(upper, series.firstIndex(openingAtOrAfter: end &+ 1) - 1) }
+        if let end { upper = min(upper, series.firstIndex(openingAtOrAfter: end + 1) - 1) }
         let lower = start.map { series.firstIndex(openingAtOrAfter: $0) } ?? series.firstIndex
         // With a start time the oldest rows from there; otherwise the most recent ones.
         let indices = series.presentIndices(lower, upper, limit: limit, newest: start == nil)

@@ -39,7 +39,8 @@ enum SimulatedKrakenFuturesCharts {
         for name in ["from", "to", "count"] {
             guard let text = request.queryValue(name) else { continue }
             guard let value = Int64(text), value >= 0 else { return error(400, "invalid '\(name)': \(text)") }
-            bounds[name] = value
+            // Seconds are clamped so that converting them to milliseconds cannot overflow.
+            bounds[name] = name == "count" ? value : min(value, SyntheticSeries.timeRange.upperBound / 1000)
         }
         let limit = Int(min(bounds["count"] ?? Int64(pageLimit), Int64(pageLimit)))
 

@@ -32,12 +32,13 @@ enum SimulatedZondaCandles {
         guard let symbol = page.market.symbol(pair, on: .zondaSpot),
             let series = try? page.market.series(venue: .zondaSpot, symbol: symbol.name, interval: interval)
         else { return failure("INVALID_MARKET") }
-        guard let fromText = request.queryValue("from"), let from = Int64(fromText),
-            let toText = request.queryValue("to"), let to = Int64(toText)
+        guard let fromText = request.queryValue("from"), let fromValue = Int64(fromText),
+            let toText = request.queryValue("to"), let toValue = Int64(toText)
         else { return failure("INVALID_TIME_RANGE") }
+        let (from, to) = (SyntheticSeries.clamped(fromValue), SyntheticSeries.clamped(toValue))
         guard from <= to else { return failure("INVALID_TIME_RANGE") }
 
-        let upper = min(series.index(of: page.now), series.firstIndex(openingAtOrAfter: to &+ 1) - 1)
+        let upper = min(series.index(of: page.now), series.firstIndex(openingAtOrAfter: to + 1) - 1)
         let lower = series.firstIndex(openingAtOrAfter: from)
         let indices = series.presentIndices(lower, upper, limit: pageLimit, newest: false)
         let rows = page.disorder(series.rows(indices, asOf: page.now))

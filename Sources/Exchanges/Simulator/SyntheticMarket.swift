@@ -100,6 +100,7 @@ public struct SyntheticMarket: Sendable {
     ) throws(SyntheticMarketError) -> [Candle] {
         guard from <= to else { throw .invalidRange(from: from, to: to) }
         let series = try series(venue: venue, symbol: symbol, interval: interval)
+        let (from, to) = (SyntheticSeries.clamped(from), SyntheticSeries.clamped(to))
         var upper = series.firstIndex(openingAtOrAfter: to) - 1
         if let asOf { upper = min(upper, series.index(of: asOf)) }
         let lower = series.firstIndex(openingAtOrAfter: from)

@@ -62,6 +62,12 @@ struct SyntheticSeries: Sendable {
 
     // MARK: - Indices and times
 
+    /// The times requests are clamped to (about 35 000 years either side of 1970), so calendar arithmetic
+    /// on a hostile `endTime=9223372036854775807` cannot overflow.
+    static let timeRange: ClosedRange<Int64> = -(1 << 50)...(1 << 50)
+
+    static func clamped(_ time: Int64) -> Int64 { min(max(time, timeRange.lowerBound), timeRange.upperBound) }
+
     /// The index of the candle whose bucket holds `time`.
     func index(of time: Int64) -> Int64 {
         Self.index(of: time, interval: interval, anchor: anchor)

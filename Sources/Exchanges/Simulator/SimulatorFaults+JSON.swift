@@ -94,7 +94,7 @@ public enum SimulatorFaultsError: Error, Sendable, Equatable, CustomStringConver
         return switch self {
         case .notJSON: "the faults body is not a JSON object; send e.g. {\"error_rate\": 0.1} (keys: \(keys))"
         case .unknownKey(let key): "unknown fault '\(key)'; the keys are \(keys)"
-        case let .wrongType(key, expected): "fault '\(key)' must be \(expected)"
+        case .wrongType(let key, let expected): "fault '\(key)' must be \(expected)"
         }
     }
 }

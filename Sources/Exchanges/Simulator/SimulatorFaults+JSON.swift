@@ -85,8 +85,11 @@ extension SimulatorFaults {
 
 /// Why a `POST /__simulator/faults` body was refused.
 public enum SimulatorFaultsError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The body is not a JSON object.
     case notJSON
+    /// A key that names no fault.
     case unknownKey(String)
+    /// A value of the wrong type or out of range.
     case wrongType(key: String, expected: String)
 
     public var description: String {

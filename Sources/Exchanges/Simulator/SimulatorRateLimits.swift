@@ -24,6 +24,7 @@ public struct SimulatorRateLimits: Sendable, Equatable {
     /// No limits enforced.
     public static let unlimited = SimulatorRateLimits(isEnabled: false)
 
+    /// Budgets with the given values; the defaults are ``standard``'s.
     public init(
         isEnabled: Bool = true, binanceSpotWeightPerMinute: Int = 6000, binanceFuturesWeightPerMinute: Int = 2400,
         binanceRefusalsBeforeBan: Int = 10, binanceBanSeconds: Int = 120, krakenSpotCounterLimit: Double = 15,

@@ -1,3 +1,4 @@
+import BotCodecs
 import BotNet
 
 /// Kraken spot `GET /0/public/OHLC` as the venue answers it (`spec/exchanges.md` §3.1): only the 720 most
@@ -82,7 +83,7 @@ enum SimulatedKrakenOHLC {
     static func serverTime(_ page: SimulatorPage) -> SimulatorReply {
         let seconds = Interval.floorDivide(page.now, 1000)
         let days = Interval.floorDivide(seconds, 86_400)
-        let (year, month, day) = Interval.civil(fromDays: days)
+        let (year, month, day) = UTCDateTime.civil(fromDays: days)
         let weekday = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"][Int(((days % 7) + 7) % 7)]
         let monthName = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][
             Int(month - 1)]

@@ -19,12 +19,26 @@ public struct BackfillService: Sendable {
     public let sources: [Venue: any CandleSource]
     /// The wall clock (epoch ms, UTC): which candles are closed, and progress timing.
     public let now: @Sendable () -> Int64
+    /// How many times one page is asked for before the series fails. The HTTP client already retries
+    /// statuses and connection failures; this also covers answers that arrive broken (a truncated body).
+    public let pageAttempts: Int
+    /// Waits between page attempts (tests pass one that returns at once).
+    public let sleep: @Sendable (Duration) async -> Void
 
     /// A service writing to `store` with one source per venue.
-    public init(store: OHLCVStore, sources: [any CandleSource], now: @escaping @Sendable () -> Int64) {
+    ///
+    /// - Parameters:
+    ///   - pageAttempts: Attempts per page for broken answers, network failures and exhausted retries.
+    ///   - sleep: Waits between attempts: one second, then two, four…
+    public init(
+        store: OHLCVStore, sources: [any CandleSource], now: @escaping @Sendable () -> Int64, pageAttempts: Int = 3,
+        sleep: @escaping @Sendable (Duration) async -> Void = { try? await Task.sleep(for: $0) }
+    ) {
         self.store = store
         self.sources = Dictionary(sources.map { ($0.venue, $0) }, uniquingKeysWith: { _, last in last })
         self.now = now
+        self.pageAttempts = max(1, pageAttempts)
+        self.sleep = sleep
     }
 
     /// Fills every request in order and returns one summary each.
@@ -133,9 +147,8 @@ public struct BackfillService: Sendable {
         var cursor = range.lowerBound
         while cursor < range.upperBound {
             let pageEnd = min(range.upperBound, interval.advance(cursor, by: limit))
-            summary.requests += 1
-            let page = try await source.candles(
-                symbol: fill.series.symbol, interval: interval, from: cursor, to: range.upperBound - 1, limit: limit)
+            let page = try await fetchPage(
+                source: source, series: fill.series, from: cursor, to: range.upperBound - 1, summary: &summary)
             let closed = page.closedCandles(asOf: fill.started).filter {
                 $0.openTime >= cursor && $0.openTime < range.upperBound
             }
@@ -162,6 +175,31 @@ public struct BackfillService: Sendable {
                 BackfillProgress(
                     series: fill.series, total: fill.total, done: min(fill.done, fill.total), fetched: summary.fetched,
                     requests: summary.requests, elapsedMilliseconds: now() - fill.started))
+        }
+    }
+
+    /// One page, asked for again after a broken answer or a failure the HTTP client gave up on; a ban,
+    /// an unknown symbol or an unsupported interval fails at once.
+    private func fetchPage(
+        source: any CandleSource, series: SeriesKey, from start: Int64, to end: Int64,
+        summary: inout SeriesBackfillSummary
+    ) async throws(MarketDataError) -> CandlePage {
+        var attempt = 1
+        while true {
+            summary.requests += 1
+            do {
+                return try await source.candles(
+                    symbol: series.symbol, interval: series.interval, from: start, to: end, limit: source.pageLimit)
+            } catch {
+                switch error {
+                case .malformedPayload, .network, .rateLimited, .httpStatus, .venueError:
+                    guard attempt < pageAttempts else { throw error }
+                    await sleep(.seconds(1 << min(attempt - 1, 5)))
+                    attempt += 1
+                default:
+                    throw error
+                }
+            }
         }
     }
 

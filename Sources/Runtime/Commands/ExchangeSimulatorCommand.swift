@@ -1,3 +1,4 @@
+import BotCodecs
 import BotExchanges
 import Foundation
 
@@ -115,7 +116,7 @@ public struct ExchangeSimulatorCommand: ToolCommand {
         context.write(json ? "{\"url\": \"\(url.absoluteString)\", \"port\": \(bound)}\n" : "\(url.absoluteString)\n")
         context.logger.info(
             "serving \(Venue.allCases.map(\.rawValue).joined(separator: ", ")) at \(url.absoluteString) "
-                + "(seed \(market.seed), simulated now \(UTCTimestamp.string(fromMilliseconds: now()))); "
+                + "(seed \(market.seed), simulated now \(UTCDateTime(milliseconds: now()).iso8601)); "
                 + "stop with Ctrl-C")
 
         await Self.waitForCancellation()
@@ -137,7 +138,7 @@ public struct ExchangeSimulatorCommand: ToolCommand {
     /// Epoch milliseconds, or a UTC date or time.
     static func time(_ text: String) -> Int64? {
         if let milliseconds = Int64(text), milliseconds >= 0 { return milliseconds }
-        return UTCTimestamp.milliseconds(parsing: text)
+        return UTCDateTime.milliseconds(parsing: text)
     }
 
     static func extraSymbol(_ text: String) -> (Venue, String)? {

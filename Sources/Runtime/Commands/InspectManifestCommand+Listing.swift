@@ -1,3 +1,4 @@
+import BotCodecs
 import BotData
 import BotExchanges
 
@@ -33,7 +34,7 @@ extension InspectManifestCommand {
 
         static func time(_ milliseconds: Int64?) -> String {
             guard let milliseconds else { return "-" }
-            return "\(UTCTimestamp.string(fromMilliseconds: milliseconds)) (\(milliseconds))"
+            return "\(UTCDateTime(milliseconds: milliseconds).iso8601) (\(milliseconds))"
         }
 
         func text(cache: String) -> String {
@@ -75,7 +76,7 @@ extension InspectManifestCommand {
             let quote = ValidateConfigCommand.quoted
             func number(_ value: Int64?) -> String { value.map(String.init) ?? "null" }
             func iso(_ value: Int64?) -> String {
-                value.map { quote(UTCTimestamp.string(fromMilliseconds: $0)) } ?? "null"
+                value.map { quote(UTCDateTime(milliseconds: $0).iso8601) } ?? "null"
             }
             func array(_ items: [String]) -> String {
                 items.isEmpty ? "[]" : "[\n" + items.map { "    " + $0 }.joined(separator: ",\n") + "\n  ]"

@@ -43,7 +43,7 @@ for (index, layer) in layers.enumerated() {
 
 // One executable per runbook command: `Sources/Tools/<name>/main.swift` is a one-line `main` over the
 // command type in BotRuntime. A tool is listed here when an issue gives it real work.
-let runbookTools: [String] = ["validate-config", "inspect-manifest", "exchange-simulator"]
+let runbookTools: [String] = ["validate-config", "inspect-manifest", "exchange-simulator", "backfill"]
 
 let tools: [Target] =
     runbookTools.map { .executableTarget(name: $0, dependencies: ["BotRuntime"], path: "Sources/Tools/\($0)") }

@@ -14,7 +14,8 @@ struct SimulatorFaultsTests {
     func latency() async throws {
         let waits = Mutex<[Duration]>([])
         let simulator = F.simulator(
-            faults: SimulatorFaults(latencyMilliseconds: 250), sleep: { duration in waits.withLock { $0.append(duration) } })
+            faults: SimulatorFaults(latencyMilliseconds: 250),
+            sleep: { duration in waits.withLock { $0.append(duration) } })
         _ = await F.get(simulator, Self.klines)
         _ = await F.get(simulator, "/0/public/Time")
         _ = await F.get(simulator, "/__simulator/stats")
@@ -38,10 +39,13 @@ struct SimulatorFaultsTests {
         #expect(Set(failures).count > 1)
     }
 
-    @Test("a 5xx body is shaped like the venue's errors", arguments: [
-        ("/api/v3/time", "\"code\":"), ("/0/public/Time", "\"error\":[\"EService:"),
-        ("/api/charts/v1/trade/PF_XBTUSD/1h", "\"error\":\""), ("/rest/trading/candle/history/BTC-PLN/60", "\"status\":\"Fail\""),
-    ])
+    @Test(
+        "a 5xx body is shaped like the venue's errors",
+        arguments: [
+            ("/api/v3/time", "\"code\":"), ("/0/public/Time", "\"error\":[\"EService:"),
+            ("/api/charts/v1/trade/PF_XBTUSD/1h", "\"error\":\""),
+            ("/rest/trading/candle/history/BTC-PLN/60", "\"status\":\"Fail\""),
+        ])
     func serverErrorBodies(_ target: String, _ fragment: String) async throws {
         let response = await F.get(F.simulator(faults: SimulatorFaults(errorRate: 1)), target)
         #expect((500...504).contains(response.status))
@@ -64,12 +68,16 @@ struct SimulatorFaultsTests {
     @Test("a 429 burst answers the next N requests with Retry-After, then serves again")
     func burst() async throws {
         let simulator = F.simulator(faults: SimulatorFaults(burst429: 3, retryAfterSeconds: 7))
-        for target in [Self.klines, "/0/public/OHLC?pair=XBTUSDT", "/rest/trading/candle/history/BTC-PLN/60?from=0&to=1"] {
+        for target in [
+            Self.klines, "/0/public/OHLC?pair=XBTUSDT", "/rest/trading/candle/history/BTC-PLN/60?from=0&to=1",
+        ] {
             let response = await F.get(simulator, target)
             #expect(response.status == 429)
             #expect(response.headers["Retry-After"] == "7")
         }
-        #expect(F.text(await F.get(F.simulator(faults: SimulatorFaults(burst429: 1)), Self.klines)).contains("\"code\":-1003"))
+        #expect(
+            F.text(await F.get(F.simulator(faults: SimulatorFaults(burst429: 1)), Self.klines)).contains(
+                "\"code\":-1003"))
         #expect(await F.get(simulator, Self.klines).status == 200)
         #expect(await simulator.faults.burst429 == 0)
     }
@@ -89,7 +97,8 @@ struct SimulatorFaultsTests {
 
     @Test("duplicated rows repeat a row right after itself; the distinct rows are the page")
     func duplicates() async throws {
-        let clean = try F.binanceCandles(await F.get(F.simulator(), "/api/v3/klines?symbol=BTCUSDT&interval=1h&limit=400"))
+        let clean = try F.binanceCandles(
+            await F.get(F.simulator(), "/api/v3/klines?symbol=BTCUSDT&interval=1h&limit=400"))
         let simulator = F.simulator(faults: SimulatorFaults(duplicateRate: 0.2))
         let page = try F.binanceCandles(await F.get(simulator, "/api/v3/klines?symbol=BTCUSDT&interval=1h&limit=400"))
         #expect(page.count > 440 && page.count < 520)
@@ -122,13 +131,16 @@ struct SimulatorFaultsTests {
         let market = await simulator.market
         #expect(market.missingRate == 0.2)
         #expect(
-            page == (try market.candles(venue: .binanceSpot, symbol: "BTCUSDT", interval: .oneHour, from: start, to: F.now - F.hour)))
+            page
+                == (try market.candles(
+                    venue: .binanceSpot, symbol: "BTCUSDT", interval: .oneHour, from: start, to: F.now - F.hour)))
     }
 
     @Test("POST /__simulator/faults changes only the keys sent; bad bodies are refused with 400")
     func controlEndpoint() async throws {
         let simulator = F.simulator()
-        let response = await F.post(simulator, "/__simulator/faults", #"{"burst_429": 2, "retry_after": 9, "shuffle": true}"#)
+        let response = await F.post(
+            simulator, "/__simulator/faults", #"{"burst_429": 2, "retry_after": 9, "shuffle": true}"#)
         #expect(response.status == 200)
         let faults = await simulator.faults
         #expect(faults == SimulatorFaults(burst429: 2, retryAfterSeconds: 9, shuffle: true))

@@ -10,11 +10,14 @@ struct SimulatorMarketTests {
     @Test("the same seed gives the same candles; another seed, other candles")
     func determinism() throws {
         let first = try SyntheticMarket(seed: 42).candles(
-            venue: .binanceSpot, symbol: "BTCUSDT", interval: Self.hour, from: Self.start, to: Self.start + 500 * 3_600_000)
+            venue: .binanceSpot, symbol: "BTCUSDT", interval: Self.hour, from: Self.start,
+            to: Self.start + 500 * 3_600_000)
         let again = try SyntheticMarket(seed: 42).candles(
-            venue: .binanceSpot, symbol: "BTCUSDT", interval: Self.hour, from: Self.start, to: Self.start + 500 * 3_600_000)
+            venue: .binanceSpot, symbol: "BTCUSDT", interval: Self.hour, from: Self.start,
+            to: Self.start + 500 * 3_600_000)
         let other = try SyntheticMarket(seed: 43).candles(
-            venue: .binanceSpot, symbol: "BTCUSDT", interval: Self.hour, from: Self.start, to: Self.start + 500 * 3_600_000)
+            venue: .binanceSpot, symbol: "BTCUSDT", interval: Self.hour, from: Self.start,
+            to: Self.start + 500 * 3_600_000)
         #expect(first.count == 500)
         #expect(first == again)
         #expect(first != other)
@@ -89,9 +92,11 @@ struct SimulatorMarketTests {
     func holes() throws {
         let market = SyntheticMarket(seed: 3, missingRate: 0.1)
         let full = try SyntheticMarket(seed: 3).candles(
-            venue: .zondaSpot, symbol: "BTC-PLN", interval: Self.hour, from: Self.start, to: Self.start + 5000 * 3_600_000)
+            venue: .zondaSpot, symbol: "BTC-PLN", interval: Self.hour, from: Self.start,
+            to: Self.start + 5000 * 3_600_000)
         let holed = try market.candles(
-            venue: .zondaSpot, symbol: "BTC-PLN", interval: Self.hour, from: Self.start, to: Self.start + 5000 * 3_600_000)
+            venue: .zondaSpot, symbol: "BTC-PLN", interval: Self.hour, from: Self.start,
+            to: Self.start + 5000 * 3_600_000)
         #expect(holed.count > 4400 && holed.count < 4600)
         // What remains is unchanged, and a second query misses the same candles.
         let present = Set(holed.map(\.openTime))
@@ -106,7 +111,8 @@ struct SimulatorMarketTests {
     func listingAndNow() throws {
         let market = SyntheticMarket(seed: 1)
         let early = try market.candles(
-            venue: .binanceSpot, symbol: "BTCUSDT", interval: .oneDay, from: 0, to: SyntheticMarket.defaultListingStart + 3 * 86_400_000)
+            venue: .binanceSpot, symbol: "BTCUSDT", interval: .oneDay, from: 0,
+            to: SyntheticMarket.defaultListingStart + 3 * 86_400_000)
         #expect(early.map(\.openTime).first == SyntheticMarket.defaultListingStart)
         #expect(early.count == 3)
 

@@ -16,7 +16,8 @@ struct SimulatorServerTests {
         #expect(try await simulator.start() == url)
         let transport = URLSessionTransport(defaultTimeout: .seconds(20))
         let target = "/api/v3/klines?symbol=BTCUSDT&interval=1h&limit=3"
-        let response = try await transport.send(HTTPRequest(url: try #require(URL(string: url.absoluteString + target))))
+        let response = try await transport.send(
+            HTTPRequest(url: try #require(URL(string: url.absoluteString + target))))
         #expect(response.status == 200)
         #expect(response.headers["X-MBX-USED-WEIGHT-1M"] == "2")
         #expect(response.body == (await F.get(F.simulator(), target)).body)

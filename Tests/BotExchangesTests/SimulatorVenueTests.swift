@@ -78,7 +78,8 @@ struct SimulatorVenueTests {
             #expect(try F.binanceCandles(response).count == min(limit, 1500))
         }
         // USD-M prints the tick's decimals, not eight.
-        let rows = try #require(try F.json(await F.get(simulator, "/fapi/v1/klines?symbol=BTCUSDT&interval=1d&limit=1")) as? [[Any]])
+        let rows = try #require(
+            try F.json(await F.get(simulator, "/fapi/v1/klines?symbol=BTCUSDT&interval=1d&limit=1")) as? [[Any]])
         #expect((rows.first?[1] as? String)?.split(separator: ".").last?.count == 2)
     }
 
@@ -88,8 +89,14 @@ struct SimulatorVenueTests {
             ("symbol=NOPE&interval=1h", #"{"code":-1121,"msg":"Invalid symbol."}"#),
             ("symbol=BTCUSDT&interval=1x", #"{"code":-1120,"msg":"Invalid interval."}"#),
             ("symbol=BTCUSDT&interval=H1", #"{"code":-1120,"msg":"Invalid interval."}"#),
-            ("interval=1h", #"{"code":-1102,"msg":"Mandatory parameter 'symbol' was not sent, was empty/null, or malformed."}"#),
-            ("symbol=BTCUSDT&interval=1h&limit=ten", #"{"code":-1100,"msg":"Illegal characters found in parameter 'limit'; legal range is '^[0-9]{1,20}$'."}"#),
+            (
+                "interval=1h",
+                #"{"code":-1102,"msg":"Mandatory parameter 'symbol' was not sent, was empty/null, or malformed."}"#
+            ),
+            (
+                "symbol=BTCUSDT&interval=1h&limit=ten",
+                #"{"code":-1100,"msg":"Illegal characters found in parameter 'limit'; legal range is '^[0-9]{1,20}$'."}"#
+            ),
         ])
     func binanceErrors(_ query: String, _ body: String) async throws {
         let response = await F.get(F.simulator(), "/api/v3/klines?\(query)")
@@ -142,7 +149,8 @@ struct SimulatorVenueTests {
         let current = (Self.now - Self.now % F.hour) / 1000
         func times(_ since: Int64) async throws -> [Int64] {
             let object = try #require(
-                try F.json(await F.get(simulator, "/0/public/OHLC?pair=XBTUSDT&interval=60&since=\(since)")) as? [String: Any])
+                try F.json(await F.get(simulator, "/0/public/OHLC?pair=XBTUSDT&interval=60&since=\(since)"))
+                    as? [String: Any])
             let result = try #require(object["result"] as? [String: Any])
             return try #require(result["XBTUSDT"] as? [[Any]]).map { try F.integer($0[0]) }
         }

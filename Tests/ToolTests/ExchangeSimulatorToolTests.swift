@@ -128,9 +128,10 @@ struct ExchangeSimulatorToolTests {
     func help() throws {
         let result = try runProcess(Self.tool, ["--help"])
         #expect(result.status == 0)
-        for text in ["--port <n>", "--seed <n>", "--now <time>", "--error-rate <rate>", "--burst-429 <n>", "--ban-418",
-            "--allow-external", "EXIT CODES"]
-        {
+        for text in [
+            "--port <n>", "--seed <n>", "--now <time>", "--error-rate <rate>", "--burst-429 <n>", "--ban-418",
+            "--allow-external", "EXIT CODES",
+        ] {
             #expect(result.outputText.contains(text), "help lacks \(text)")
         }
     }

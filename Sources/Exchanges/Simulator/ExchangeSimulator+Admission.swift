@@ -162,7 +162,8 @@ extension ExchangeSimulator {
         case .binanceSpot, .binanceFutures:
             status == 503
                 ? SimulatedBinanceKlines.error(-1008, "Service Unavailable.", status: status)
-                : SimulatedBinanceKlines.error(-1000, "An unknown error occurred while processing the request.", status: status)
+                : SimulatedBinanceKlines.error(
+                    -1000, "An unknown error occurred while processing the request.", status: status)
         case .krakenSpot:
             SimulatedKrakenOHLC.error(status == 503 ? "EService:Unavailable" : "EService:Busy", status: status)
         case .krakenFutures:

@@ -19,7 +19,9 @@ extension ExchangeSimulator {
             reset()
             return .json(200, "{}")
         case (_, "/__simulator/stats"), (_, "/__simulator/faults"), (_, "/__simulator/reset"):
-            return .json(405, "{\"error\":\"method \(SimulatorJSONWriter.escaped(request.method.rawValue)) is not allowed here\"}")
+            return .json(
+                405,
+                "{\"error\":\"method \(SimulatorJSONWriter.escaped(request.method.rawValue)) is not allowed here\"}")
         default:
             return .json(
                 404,

@@ -111,8 +111,10 @@ public actor ExchangeSimulator {
     public nonisolated func respond(to request: HTTPServerRequest) async -> HTTPResponse {
         if request.path.hasPrefix("/__simulator/") { return await control(request).response }
         guard let route = SimulatorRoute(path: request.path) else {
-            return SimulatorReply.json(404, "{\"error\":\"the simulator has no endpoint \(SimulatorJSONWriter.escaped(request.path))\"}")
-                .response
+            return SimulatorReply.json(
+                404, "{\"error\":\"the simulator has no endpoint \(SimulatorJSONWriter.escaped(request.path))\"}"
+            )
+            .response
         }
         guard request.method == .get || request.method == .head else {
             var reply = SimulatorReply.json(405, "{\"error\":\"only GET is served here\"}")
@@ -147,9 +149,10 @@ public actor ExchangeSimulator {
         case .binancePing: .json(200, "{}")
         case .krakenSpotOHLC: SimulatedKrakenOHLC.ohlc(request, page: page)
         case .krakenSpotTime: SimulatedKrakenOHLC.serverTime(page)
-        case let .krakenFuturesCandles(tickType, symbol, resolution):
-            SimulatedKrakenFuturesCharts.candles(request, tickType: tickType, symbol: symbol, resolution: resolution, page: page)
-        case let .zondaCandles(pair, resolution):
+        case .krakenFuturesCandles(let tickType, let symbol, let resolution):
+            SimulatedKrakenFuturesCharts.candles(
+                request, tickType: tickType, symbol: symbol, resolution: resolution, page: page)
+        case .zondaCandles(let pair, let resolution):
             SimulatedZondaCandles.candles(request, pair: pair, resolution: resolution, page: page)
         }
     }

@@ -6,7 +6,8 @@ import BotNet
 enum SimulatedKrakenFuturesCharts {
     static let resolutions: [(name: String, interval: Interval)] = [
         ("1m", .oneMinute), ("5m", try! Interval(count: 5, unit: .minute)), ("15m", .fifteenMinutes),
-        ("30m", try! Interval(count: 30, unit: .minute)), ("1h", .oneHour), ("4h", try! Interval(count: 4, unit: .hour)),
+        ("30m", try! Interval(count: 30, unit: .minute)), ("1h", .oneHour),
+        ("4h", try! Interval(count: 4, unit: .hour)),
         ("12h", try! Interval(count: 12, unit: .hour)), ("1d", .oneDay), ("1w", .oneWeek),
     ]
 

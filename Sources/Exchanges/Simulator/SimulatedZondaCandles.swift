@@ -27,7 +27,8 @@ enum SimulatedZondaCandles {
     static func candles(
         _ request: HTTPServerRequest, pair: String, resolution: String, page: SimulatorPage
     ) -> SimulatorReply {
-        guard let seconds = Int(resolution), let interval = resolutions.first(where: { $0.seconds == seconds })?.interval
+        guard let seconds = Int(resolution),
+            let interval = resolutions.first(where: { $0.seconds == seconds })?.interval
         else { return failure("INVALID_RESOLUTION") }
         guard let symbol = page.market.symbol(pair, on: .zondaSpot),
             let series = try? page.market.series(venue: .zondaSpot, symbol: symbol.name, interval: interval)

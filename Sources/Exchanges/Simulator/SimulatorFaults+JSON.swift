@@ -85,8 +85,11 @@ extension SimulatorFaults {
 
 /// Why a `POST /__simulator/faults` body was refused.
 public enum SimulatorFaultsError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The body is not a JSON object.
     case notJSON
+    /// A key that names no fault.
     case unknownKey(String)
+    /// A value of the wrong type or out of range.
     case wrongType(key: String, expected: String)
 
     public var description: String {
@@ -94,7 +97,7 @@ public enum SimulatorFaultsError: Error, Sendable, Equatable, CustomStringConver
         return switch self {
         case .notJSON: "the faults body is not a JSON object; send e.g. {\"error_rate\": 0.1} (keys: \(keys))"
         case .unknownKey(let key): "unknown fault '\(key)'; the keys are \(keys)"
-        case let .wrongType(key, expected): "fault '\(key)' must be \(expected)"
+        case .wrongType(let key, let expected): "fault '\(key)' must be \(expected)"
         }
     }
 }

@@ -29,6 +29,7 @@ public struct SimulatorFaults: Sendable, Equatable {
     /// No faults.
     public static let none = SimulatorFaults()
 
+    /// Faults with the given settings; rates are clamped to 0 ... 1 and counts to 0 and above.
     public init(
         latencyMilliseconds: Int = 0, errorRate: Double = 0, truncateRate: Double = 0, burst429: Int = 0,
         retryAfterSeconds: Int = 1, ban418: Bool = false, banSeconds: Int = 120, duplicateRate: Double = 0,

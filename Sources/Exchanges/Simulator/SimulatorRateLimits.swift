@@ -24,9 +24,11 @@ public struct SimulatorRateLimits: Sendable, Equatable {
     /// No limits enforced.
     public static let unlimited = SimulatorRateLimits(isEnabled: false)
 
+    /// Budgets with the given values; the defaults are ``standard``'s.
     public init(
         isEnabled: Bool = true, binanceSpotWeightPerMinute: Int = 6000, binanceFuturesWeightPerMinute: Int = 2400,
-        binanceRefusalsBeforeBan: Int = 10, binanceBanSeconds: Int = 120, krakenSpotCounterLimit: Double = 15, krakenSpotDecayPerSecond: Double = 1, zondaRequestsPerMinute: Int = 600
+        binanceRefusalsBeforeBan: Int = 10, binanceBanSeconds: Int = 120, krakenSpotCounterLimit: Double = 15,
+        krakenSpotDecayPerSecond: Double = 1, zondaRequestsPerMinute: Int = 600
     ) {
         self.isEnabled = isEnabled
         self.binanceSpotWeightPerMinute = binanceSpotWeightPerMinute

@@ -7,17 +7,20 @@ public struct SimulatorStatistics: Sendable, Equatable {
         public var requests = 0
         /// Candle rows sent in successful responses (duplicates included).
         public var candles = 0
-        /// Requests by endpoint path template (`/api/v3/klines`, `/rest/trading/candle/history/{pair}/{resolution}`).
+        /// Requests by endpoint path template (`/api/v3/klines`,
+        /// `/rest/trading/candle/history/{pair}/{resolution}`).
         public var endpoints: [String: Int] = [:]
         /// Requests by response status.
         public var statuses: [Int: Int] = [:]
 
+        /// All counters at zero.
         public init() {}
     }
 
     /// Counters by venue; a venue never asked is absent.
     public var venues: [Venue: Counters] = [:]
 
+    /// No requests yet.
     public init() {}
 
     /// Requests to `venue`, to one endpoint when given.

@@ -48,8 +48,11 @@ public struct SyntheticMarket: Sendable {
     public static func defaultSymbols(for venue: Venue) -> [SyntheticSymbol] {
         switch venue {
         case .binanceSpot:
-            ["BTCUSDT", "ETHUSDT", "SOLUSDT", "BNBUSDT", "XRPUSDT", "ADAUSDT", "LTCUSDT", "POLUSDT", "BTCEUR", "ETHEUR"]
-                .map { SyntheticSymbol($0) }
+            [
+                "BTCUSDT", "ETHUSDT", "SOLUSDT", "BNBUSDT", "XRPUSDT", "ADAUSDT", "LTCUSDT", "POLUSDT", "BTCEUR",
+                "ETHEUR",
+            ]
+            .map { SyntheticSymbol($0) }
         case .binanceFutures:
             ["BTCUSDT", "ETHUSDT", "SOLUSDT", "BNBUSDT", "ADAUSDT", "LTCUSDT", "POLUSDT"].map { SyntheticSymbol($0) }
         case .krakenSpot:

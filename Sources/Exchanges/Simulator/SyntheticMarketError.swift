@@ -9,12 +9,12 @@ public enum SyntheticMarketError: Error, Sendable, Equatable, CustomStringConver
 
     public var description: String {
         switch self {
-        case let .unknownSymbol(venue, symbol, known):
+        case .unknownSymbol(let venue, let symbol, let known):
             "\(venue) has no symbol '\(symbol)' in the synthetic market (known: \(known.joined(separator: ", "))); "
                 + "add it with SyntheticMarket(additionalSymbols:) or the simulator's --symbol \(venue):\(symbol)"
-        case let .unsupportedInterval(venue, interval, supported):
+        case .unsupportedInterval(let venue, let interval, let supported):
             "\(venue) has no \(interval) candles (supported: \(supported.map(\.description).joined(separator: " ")))"
-        case let .invalidRange(from, to):
+        case .invalidRange(let from, let to):
             "the window ends (\(to)) before it starts (\(from)); pass from <= to, in epoch milliseconds"
         }
     }

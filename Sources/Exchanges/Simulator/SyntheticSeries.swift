@@ -28,7 +28,10 @@ struct SyntheticSeries: Sendable {
     private static let octaveCap = 0.45
     private static let annualVolatility = 0.8
 
-    init(seed: UInt64, venue: Venue, symbol: SyntheticSymbol, interval: Interval, listingStart: Int64, missingRate: Double) {
+    init(
+        seed: UInt64, venue: Venue, symbol: SyntheticSymbol, interval: Interval, listingStart: Int64,
+        missingRate: Double
+    ) {
         self.venue = venue
         self.interval = interval
         key = SimulatorHash.combine(
@@ -151,7 +154,9 @@ struct SyntheticSeries: Sendable {
     }
 
     private func row(index: Int64, open: Int64, close: Int64) -> SyntheticRow {
-        let draw = { (salt: UInt64) in SimulatorHash.unit(SimulatorHash.combine(self.key, salt, SimulatorHash.bits(index))) }
+        let draw = { (salt: UInt64) in
+            SimulatorHash.unit(SimulatorHash.combine(self.key, salt, SimulatorHash.bits(index)))
+        }
         let top = Double(max(open, close))
         let bottom = Double(min(open, close))
         let high = max(max(open, close), Int64((top * exp(sigma * 0.7 * draw(1))).rounded(.up)))

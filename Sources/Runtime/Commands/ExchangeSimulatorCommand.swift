@@ -20,18 +20,24 @@ public struct ExchangeSimulatorCommand: ToolCommand {
             "port", value: "n", kind: .custom("0-65535", check: { UInt16($0) == nil ? "'\($0)' is not a port" : nil }),
             help: "Port to listen on; 0 picks a free one.", default: "0"),
         .option(
-            "seed", value: "n", kind: .custom("non-negative integer", check: { UInt64($0) == nil ? "'\($0)' is not a seed" : nil }),
+            "seed", value: "n",
+            kind: .custom("non-negative integer", check: { UInt64($0) == nil ? "'\($0)' is not a seed" : nil }),
             help: "Seeds every series and fault; the same seed serves the same bytes.", default: "1"),
         .option(
-            "now", value: "time", kind: .custom("epoch ms or UTC date", check: { Self.time($0) == nil ? "'\($0)' is not a time" : nil }),
+            "now", value: "time",
+            kind: .custom("epoch ms or UTC date", check: { Self.time($0) == nil ? "'\($0)' is not a time" : nil }),
             help: "The simulated time at start (it then advances with the wall clock); default: the wall clock."),
         .option(
             "listing-start", value: "date", kind: .date, help: "When every series begins.", default: "2017-01-01"),
         .repeated(
-            "symbol", value: "venue:symbol", kind: .custom("venue:symbol", check: { Self.extraSymbol($0) == nil ? "'\($0)' is not <venue>:<symbol> with a venue of \(Venue.allCases.map(\.rawValue).joined(separator: ", "))" : nil }),
+            "symbol", value: "venue:symbol",
+            kind: .custom("venue:symbol", check: symbolProblem),
             help: "List one more symbol on a venue (e.g. binance_spot:DOGEUSDT)."),
-        .option("latency-ms", value: "n", kind: .integer, help: "Delay every venue response by n milliseconds.", default: "0"),
-        .option("error-rate", value: "rate", kind: rateKind, help: "Share of requests answered with a 5xx.", default: "0"),
+        .option(
+            "latency-ms", value: "n", kind: .integer, help: "Delay every venue response by n milliseconds.",
+            default: "0"),
+        .option(
+            "error-rate", value: "rate", kind: rateKind, help: "Share of requests answered with a 5xx.", default: "0"),
         .option(
             "truncate-rate", value: "rate", kind: rateKind, help: "Share of successful bodies cut short.", default: "0"),
         .option("burst-429", value: "n", kind: .integer, help: "Answer the first n requests 429.", default: "0"),
@@ -75,7 +81,9 @@ public struct ExchangeSimulatorCommand: ToolCommand {
         start = parsed.string("now").flatMap(Self.time)
         var extra: [Venue: [SyntheticSymbol]] = [:]
         for text in parsed.strings("symbol") {
-            if let (venue, symbol) = Self.extraSymbol(text) { extra[venue, default: []].append(SyntheticSymbol(symbol)) }
+            if let (venue, symbol) = Self.extraSymbol(text) {
+                extra[venue, default: []].append(SyntheticSymbol(symbol))
+            }
         }
         market = SyntheticMarket(
             seed: UInt64(try parsed.requiredString("seed")) ?? 1,
@@ -139,6 +147,12 @@ public struct ExchangeSimulatorCommand: ToolCommand {
     static func time(_ text: String) -> Int64? {
         if let milliseconds = Int64(text), milliseconds >= 0 { return milliseconds }
         return UTCDateTime.milliseconds(parsing: text)
+    }
+
+    private static func symbolProblem(_ text: String) -> String? {
+        guard extraSymbol(text) == nil else { return nil }
+        return "'\(text)' is not <venue>:<symbol> with a venue of "
+            + Venue.allCases.map(\.rawValue).joined(separator: ", ")
     }
 
     static func extraSymbol(_ text: String) -> (Venue, String)? {

@@ -9,12 +9,12 @@ struct BackfillToolTests {
     static var tool: String { PackageLayout.builtExecutable("backfill").path }
 
     /// A config with one Binance spot paper environment reading from `url`, caching in `cache`.
-    static func config(in folder: URL, url: String, cache: URL) throws -> String {
+    static func config(in folder: URL, url: String, cache: URL, settings: String = "") throws -> String {
         let minimal = try String(
             contentsOf: PackageLayout.fixtures.appendingPathComponent("config/minimal.yaml"), encoding: .utf8)
         let text = minimal.replacingOccurrences(
             of: "    data_cache_path: ./var/data/paper\n",
-            with: "    data_cache_path: \(cache.path)\n    adapter_settings:\n      api_base_url: \(url)\n")
+            with: "    data_cache_path: \(cache.path)\n    adapter_settings:\n      api_base_url: \(url)\n\(settings)")
         let path = folder.appendingPathComponent("core.yaml")
         try text.write(to: path, atomically: true, encoding: .utf8)
         return path.path
@@ -90,6 +90,41 @@ struct BackfillToolTests {
         }
         #expect(try Self.run(["--bogus"]).status == 64)
         #expect(try Self.run(["--days", "3", "--since", "2024-01-01"]).status == 64)
+    }
+
+    @Test("without --run-once it refreshes, audits gaps, and SIGTERM stops it with exit 0")
+    func refreshUntilStopped() throws {
+        let simulator = try ExchangeSimulatorToolTests.Running(["--seed", "4"])
+        defer { _ = simulator.stop(SIGTERM) }
+        try withTemporaryDirectory { folder in
+            let cache = folder.appendingPathComponent("cache")
+            let config = try Self.config(
+                in: folder, url: simulator.firstLine, cache: cache,
+                settings: "      ohlcv_refresh_seconds:\n        1h: 1\n      ohlcv_refresh_jitter:\n        1h: 0\n")
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: Self.tool)
+            process.arguments = [
+                "--config", config, "--environment", "paper", "--interval", "1h", "--days", "10", "--enable-alerts",
+            ]
+            let errors = Pipe()
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = errors
+            try process.run()
+            let audit = cache.appendingPathComponent("audit/paper_ohlcv_gaps.jsonl")
+            // Waits for the first refresh's audit line (a safety net bounds the wait; nothing is timed).
+            var waited = 0
+            while !FileManager.default.fileExists(atPath: audit.path), waited < 600, process.isRunning {
+                Thread.sleep(forTimeInterval: 0.05)
+                waited += 1
+            }
+            kill(process.processIdentifier, SIGTERM)
+            process.waitUntilExit()
+            let log = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            #expect(process.terminationStatus == 0, "\(log)")
+            let line = try String(contentsOf: audit, encoding: .utf8).split(separator: "\n").first.map(String.init)
+            #expect(line?.contains("\"BTCUSDT\"") == true, "\(line ?? "no audit line")")
+            #expect(log.contains("refreshing 1h every 1 s") && log.contains("refresh 1h:"))
+        }
     }
 
     @Test("killed with SIGKILL at several moments, then resumed: the same candles as an uninterrupted run")

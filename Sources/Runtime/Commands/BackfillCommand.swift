@@ -101,6 +101,12 @@ public struct BackfillCommand: ToolCommand {
     public func run(in context: ToolContext) async throws {
         let setup = try await Setup(command: self, context: context)
         let started = context.now()
+        if setup.universe == nil, symbols.isEmpty {
+            throw ToolExit(
+                code: 1,
+                message: "\(configPath): environment '\(setup.environment.name)' has no instrument_universe, so there "
+                    + "is nothing to backfill; set instrument_universe or name the series with --symbol and --interval")
+        }
         let requests = try await plan(setup: setup, now: started)
         guard !requests.isEmpty else {
             context.logger.warning(

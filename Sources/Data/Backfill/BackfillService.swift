@@ -83,6 +83,7 @@ public struct BackfillService: Sendable {
         let end = min(request.end ?? .max, interval.start(ofBucketContaining: started))
         var summary = SeriesBackfillSummary(series: series, requestedStart: first, requestedEnd: max(first, end))
         guard first < end else { return summary }
+        var fill: Fill?
         do {
             let stored = try await store.openTimes(series: series, from: first, to: end)
             summary.skipped = stored.count
@@ -103,14 +104,14 @@ public struct BackfillService: Sendable {
                 missing = kept
             }
             let total = missing.reduce(0) { $0 + Self.count(interval, in: $1) }
-            var fill = Fill(series: series, total: total, started: started)
+            fill = Fill(series: series, total: total, started: started)
             for range in missing {
-                try await fillRange(range, source: source, fill: &fill, summary: &summary, progress: progress)
+                try await fillRange(range, source: source, fill: &fill!, summary: &summary, progress: progress)
             }
-            try await flushBatch(&fill, summary: &summary)
-        } catch let error as BackfillError {
-            throw error
+            try await flushBatch(&fill!, summary: &summary)
         } catch let error as MarketDataError {
+            // What was gathered before the failure is correct: keep it.
+            if fill != nil { try? await flushBatch(&fill!, summary: &summary) }
             if case .banned(let venue, let retryAfter) = error {
                 summary.gapsLeft = (try? await gapsLeft(summary)) ?? 0
                 throw .banned(venue: venue, retryAfterSeconds: retryAfter, completed: [summary])

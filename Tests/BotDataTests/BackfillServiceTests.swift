@@ -3,8 +3,8 @@ import BotExchanges
 import BotNet
 import Foundation
 import Synchronization
-import Testing
 import TestSupport
+import Testing
 
 /// The backfill against the exchange simulator over real HTTP on 127.0.0.1.
 @Suite(.timeLimit(.minutes(2))) struct BackfillServiceTests {
@@ -27,7 +27,8 @@ import TestSupport
             RateLimitClock(
                 now: { self.time.withLock { $0 } },
                 sleep: { duration in
-                    let milliseconds = duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000
+                    let milliseconds =
+                        duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000
                     self.time.withLock { $0 += max(1, milliseconds) }
                 })
         }
@@ -146,7 +147,9 @@ import TestSupport
             let summary = try await service.backfill(full)
             #expect(summary.errors.isEmpty)
             let expected = try await Self.expected(simulator, summary)
-            #expect(try await store.read(series: series, from: summary.requestedStart, to: summary.requestedEnd) == expected)
+            #expect(
+                try await store.read(series: series, from: summary.requestedStart, to: summary.requestedEnd) == expected
+            )
             // The venue's own holes stay: about 1% of the window, counted as gaps left.
             let window = Int((summary.requestedEnd - summary.requestedStart) / 3_600_000)
             #expect(summary.gapsLeft == window - expected.count && summary.gapsLeft > 0)
@@ -179,16 +182,20 @@ import TestSupport
     func ban() async throws {
         try await Self.withSimulator { simulator, store, service, _ in
             let series = try SeriesKey(exchange: "binance_spot", symbol: "BTCUSDT", interval: .oneHour)
-            let older = BackfillRequest(series: series, start: Self.now - 200 * Self.day, end: Self.now - 100 * Self.day)
+            let older = BackfillRequest(
+                series: series, start: Self.now - 200 * Self.day, end: Self.now - 100 * Self.day)
             let first = try await service.backfill(older)
             #expect(first.errors.isEmpty && first.written == 100 * 24)
             let before = try await store.read(series: series)
             await simulator.setFaults(SimulatorFaults(ban418: true, banSeconds: 300))
-            let requests = try Self.requests(days: 200, symbols: [(.binanceSpot, "BTCUSDT"), (.binanceSpot, "ETHUSDT")])
+            let requests = try Self.requests(
+                days: 200, symbols: [(.binanceSpot, "BTCUSDT"), (.binanceSpot, "ETHUSDT")])
             await #expect {
                 _ = try await service.backfill(requests)
             } throws: { error in
-                guard case .banned(let venue, let retryAfter, let completed) = error as? BackfillError else { return false }
+                guard case .banned(let venue, let retryAfter, let completed) = error as? BackfillError else {
+                    return false
+                }
                 let message = (error as? BackfillError)?.description ?? ""
                 return venue == .binanceSpot && retryAfter == 300 && completed.count == 1
                     && message.contains("418") && message.contains("300 s")

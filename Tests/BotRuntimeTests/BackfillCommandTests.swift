@@ -2,8 +2,8 @@ import BotData
 import BotExchanges
 import BotRuntime
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `backfill` in process at a fixed "now", against an in-process simulator sharing that clock.
 @Suite("BackfillCommand", .timeLimit(.minutes(1)))
@@ -97,15 +97,20 @@ struct BackfillCommandTests {
             let all = try await Self.run(["--run-once", "--json"], symbols: symbols, folder: folder)
             #expect(all.status == 0, "\(all.error)")
             let series = try Self.json(all.output)
-            #expect(series.map { "\($0["symbol"]!) \($0["interval"]!)" } == ["BTCUSDT 1h", "BTCUSDT 1d", "ETHUSDT 1h", "ETHUSDT 1d"])
+            #expect(
+                series.map { "\($0["symbol"]!) \($0["interval"]!)" } == [
+                    "BTCUSDT 1h", "BTCUSDT 1d", "ETHUSDT 1h", "ETHUSDT 1d",
+                ])
             let hourStart = Self.now - 20 * Self.day + Self.hour / 2
             #expect(series[0]["requested_start"] as? Int64 == hourStart && series[0]["fetched"] as? Int == 20 * 24 - 1)
             #expect(series[1]["fetched"] as? Int == 99 && series[1]["requests"] as? Int == 1)
 
             let four = try await Self.run(
-                ["--run-once", "--json", "--granularity", "4h", "--symbol", "ETHUSDT"], symbols: symbols, folder: folder)
+                ["--run-once", "--json", "--granularity", "4h", "--symbol", "ETHUSDT"], symbols: symbols, folder: folder
+            )
             let only = try Self.json(four.output)
-            #expect(only.count == 1 && only[0]["symbol"] as? String == "ETHUSDT" && only[0]["interval"] as? String == "4h")
+            #expect(
+                only.count == 1 && only[0]["symbol"] as? String == "ETHUSDT" && only[0]["interval"] as? String == "4h")
             // 180 days of 4h candles (seed 004), the one holding "now" excluded.
             #expect(only[0]["fetched"] as? Int == 180 * 6 - 1)
         }
@@ -118,7 +123,8 @@ struct BackfillCommandTests {
                 ["--run-once", "--interval", "1h", "--days", "60"], exchange: "kraken_spot",
                 symbols: ["BTC_USDT": "XBTUSDT"], folder: folder)
             #expect(result.status == 0, "\(result.error)")
-            #expect(result.output.contains("✓ XBTUSDT 1h: fetched 719, written 719, skipped 0, gaps left 0, requests 1"))
+            #expect(
+                result.output.contains("✓ XBTUSDT 1h: fetched 719, written 719, skipped 0, gaps left 0, requests 1"))
             #expect(result.output.contains("\(60 * 24 - 720) older candles are unavailable"))
             #expect(result.output.hasSuffix("Success: 1/1\nErrors: 0/1\n"))
         }
@@ -136,7 +142,8 @@ struct BackfillCommandTests {
             let may = try #require(try await store.partitions(series: series).first { $0.month.month == 5 })
             try FileManager.default.removeItem(at: root.appendingPathComponent(may.path))
             _ = try await OHLCVStore.open(root: root)
-            let latest = try await Self.run(["--run-once", "--json", "--interval", "1h", "--days", "10", "--latest-only"], folder: folder)
+            let latest = try await Self.run(
+                ["--run-once", "--json", "--interval", "1h", "--days", "10", "--latest-only"], folder: folder)
             let latestRequests = try Self.json(latest.output).first?["requests"] as? Int
             #expect(latest.status == 0 && latestRequests == 0)
             let full = try await Self.run(["--run-once", "--json", "--interval", "1h", "--days", "10"], folder: folder)
@@ -149,7 +156,8 @@ struct BackfillCommandTests {
     @Test("on a terminal the progress line is redrawn in place")
     func terminalProgress() async throws {
         try await withTemporaryDirectory { folder in
-            let result = try await Self.run(["--run-once", "--interval", "1h", "--days", "90"], folder: folder, terminal: true)
+            let result = try await Self.run(
+                ["--run-once", "--interval", "1h", "--days", "90"], folder: folder, terminal: true)
             #expect(result.status == 0)
             #expect(result.error.contains("\r\u{1B}[2KBTCUSDT 1h: 1000/2159 (46%)"))
             #expect(result.error.contains("\r\u{1B}[2KBTCUSDT 1h: 2159/2159 (100%)"))

@@ -41,7 +41,8 @@ struct BackfillToolTests {
             let cache = folder.appendingPathComponent("cache")
             let config = try Self.config(in: folder, url: simulator.firstLine, cache: cache)
             let arguments = [
-                "--config", config, "--environment", "paper", "--run-once", "--json", "--interval", "1h", "--days", "60",
+                "--config", config, "--environment", "paper", "--run-once", "--json", "--interval", "1h", "--days",
+                "60",
             ]
             let first = try Self.run(arguments)
             #expect(first.status == 0, "\(first.errorText)")
@@ -64,7 +65,9 @@ struct BackfillToolTests {
             #expect(URL(fileURLWithPath: path).lastPathComponent.hasPrefix("BTCUSDT__1h__"))
             #expect(exported["duplicate"] as? Bool == false)
             let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
-            #expect(lines.first == "open_time,open,high,low,close,volume" && lines.count == (exported["rows"] as? Int ?? 0) + 1)
+            #expect(
+                lines.first == "open_time,open,high,low,close,volume"
+                    && lines.count == (exported["rows"] as? Int ?? 0) + 1)
         }
     }
 
@@ -73,7 +76,8 @@ struct BackfillToolTests {
         let simulator = try ExchangeSimulatorToolTests.Running(["--ban-418", "--ban-seconds", "90"])
         defer { _ = simulator.stop(SIGTERM) }
         try withTemporaryDirectory { folder in
-            let config = try Self.config(in: folder, url: simulator.firstLine, cache: folder.appendingPathComponent("c"))
+            let config = try Self.config(
+                in: folder, url: simulator.firstLine, cache: folder.appendingPathComponent("c"))
             let result = try Self.run(["--config", config, "--environment", "paper", "--run-once"])
             #expect(result.status == 1)
             #expect(result.errorText.contains("banned this IP (HTTP 418)") && result.errorText.contains("90 s"))
@@ -136,7 +140,8 @@ struct BackfillToolTests {
             func cache(_ name: String) throws -> (config: String, csv: URL) {
                 let sub = folder.appendingPathComponent(name)
                 try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
-                let config = try Self.config(in: sub, url: simulator.firstLine, cache: sub.appendingPathComponent("cache"))
+                let config = try Self.config(
+                    in: sub, url: simulator.firstLine, cache: sub.appendingPathComponent("cache"))
                 return (config, sub.appendingPathComponent("csv"))
             }
             let interrupted = try cache("interrupted")
@@ -151,13 +156,15 @@ struct BackfillToolTests {
                 kill(process.processIdentifier, SIGKILL)
                 process.waitUntilExit()
             }
-            let resumed = try Self.run(["--config", interrupted.config, "--export-csv", interrupted.csv.path] + arguments)
+            let resumed = try Self.run(
+                ["--config", interrupted.config, "--export-csv", interrupted.csv.path] + arguments)
             #expect(resumed.status == 0, "\(resumed.errorText)")
             let clean = try cache("clean")
             let uninterrupted = try Self.run(["--config", clean.config, "--export-csv", clean.csv.path] + arguments)
             #expect(uninterrupted.status == 0, "\(uninterrupted.errorText)")
             func exported(_ url: URL) throws -> (String, Data) {
-                let name = try #require(try FileManager.default.contentsOfDirectory(atPath: url.path).first { $0.hasSuffix(".csv") })
+                let name = try #require(
+                    try FileManager.default.contentsOfDirectory(atPath: url.path).first { $0.hasSuffix(".csv") })
                 return (name, try Data(contentsOf: url.appendingPathComponent(name)))
             }
             let (resumedName, resumedBytes) = try exported(interrupted.csv)

@@ -29,7 +29,8 @@ extension BackfillCommand {
             do {
                 bytes = try Data(contentsOf: temporary)
             } catch {
-                throw ToolExit(code: 1, message: "--export-csv: cannot read back \(temporary.path): \(error.localizedDescription)")
+                throw ToolExit(
+                    code: 1, message: "--export-csv: cannot read back \(temporary.path): \(error.localizedDescription)")
             }
             var hash = SHA256()
             bytes.withUnsafeBytes { hash.update($0) }
@@ -43,7 +44,8 @@ extension BackfillCommand {
             do {
                 try FileManager.default.moveItem(at: temporary, to: target)
             } catch {
-                throw ToolExit(code: 1, message: "--export-csv: cannot write \(target.path): \(error.localizedDescription)")
+                throw ToolExit(
+                    code: 1, message: "--export-csv: cannot write \(target.path): \(error.localizedDescription)")
             }
             let segment = LedgerSegment(
                 contentKey: key, series: series, rangeStart: first, rangeEnd: series.interval.next(after: last),

@@ -29,13 +29,19 @@ extension BackfillCommand {
 
         /// Ends the redrawn line so later output starts on a fresh one.
         func finish() {
-            if drawn.withLock({ value in defer { value = false }; return value }) { context.writeError("\n") }
+            if drawn.withLock({ value in
+                defer { value = false }
+                return value
+            }) {
+                context.writeError("\n")
+            }
         }
 
         static func duration(_ milliseconds: Int64) -> String {
             let seconds = milliseconds / 1000
             return seconds >= 3600
-                ? "\(seconds / 3600)h\(seconds % 3600 / 60)m" : seconds >= 60 ? "\(seconds / 60)m\(seconds % 60)s" : "\(seconds)s"
+                ? "\(seconds / 3600)h\(seconds % 3600 / 60)m"
+                : seconds >= 60 ? "\(seconds / 60)m\(seconds % 60)s" : "\(seconds)s"
         }
     }
 }

@@ -46,7 +46,8 @@ extension BackfillCommand {
             let series = byInterval[interval] ?? []
             let windows = series.map { request in
                 // Each refresh re-checks the whole window: only missing candles are requested.
-                BackfillRequest(series: request.series, start: max(request.start, now - Self.refreshLookback(request, now)))
+                BackfillRequest(
+                    series: request.series, start: max(request.start, now - Self.refreshLookback(request, now)))
             }
             do {
                 let summaries = try await setup.service.backfill(windows)
@@ -106,7 +107,8 @@ extension BackfillCommand {
             observations.append(
                 GapObservation(
                     symbol: key.symbol, interval: key.interval,
-                    latest: info?.lastOpenTime.map { .openTime($0) } ?? .missing, rowCount: info.map { Int64($0.rowCount) }))
+                    latest: info?.lastOpenTime.map { .openTime($0) } ?? .missing,
+                    rowCount: info.map { Int64($0.rowCount) }))
         }
         do {
             try await tracker.check(observations, asOf: context.now())

@@ -21,7 +21,8 @@ extension BackfillCommand {
             config = try result.config ?? result.validConfig()
             guard let environment = config.environment(named: command.environmentName) else {
                 let known = config.environments.map(\.name).joined(separator: ", ")
-                throw UsageError("--environment: no environment '\(command.environmentName)' in \(path) (known: \(known))")
+                throw UsageError(
+                    "--environment: no environment '\(command.environmentName)' in \(path) (known: \(known))")
             }
             self.environment = environment
             if let name = environment.instrumentUniverse {
@@ -38,7 +39,8 @@ extension BackfillCommand {
             guard let venue = Venue(rawValue: environment.exchange) else {
                 throw ToolExit(
                     code: 1,
-                    message: "\(path): environment '\(environment.name)' uses exchange '\(environment.exchange)', which "
+                    message:
+                        "\(path): environment '\(environment.name)' uses exchange '\(environment.exchange)', which "
                         + "backfill cannot read; supported: \(Venue.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             self.venue = venue

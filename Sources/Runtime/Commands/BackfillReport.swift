@@ -48,7 +48,8 @@ struct BackfillReport: Sendable {
             for error in summary.errors { out += "    error: \(error)\n" }
         }
         for export in exported {
-            out += export.duplicate
+            out +=
+                export.duplicate
                 ? "csv \(export.path): identical segment already delivered, skipped\n"
                 : "csv \(export.path): \(export.rows) rows\n"
         }
@@ -72,7 +73,10 @@ struct BackfillReport: Sendable {
                 case "\n": out += "\\n"
                 case "\r": out += "\\r"
                 case "\t": out += "\\t"
-                case _ where scalar.value < 0x20: out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
+                case _ where scalar.value < 0x20:
+                    out +=
+                        "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
+                        + String(scalar.value, radix: 16)
                 default: out.unicodeScalars.append(scalar)
                 }
             }

@@ -45,7 +45,7 @@ extension BackfillCommand {
             let now = context.now()
             let series = byInterval[interval] ?? []
             let windows = series.map { request in
-                // Each refresh re-checks the whole window: only missing candles are requested.
+                // Only missing candles of the recent days are requested.
                 BackfillRequest(
                     series: request.series, start: max(request.start, now - Self.refreshLookback(request, now)))
             }
@@ -70,8 +70,17 @@ extension BackfillCommand {
         throw ToolExit(code: 0)
     }
 
-    /// Refreshes look back over the whole configured window: a hole that opened anywhere is refilled.
-    static func refreshLookback(_ request: BackfillRequest, _ now: Int64) -> Int64 { now - request.start }
+    /// How far a refresh looks back (reference §5.1): the window's length clamped to 1–3 days. Holes older
+    /// than that (the venue's own, which would be asked for again at every refresh) are left to the next full
+    /// backfill run.
+    static func refreshLookback(_ request: BackfillRequest, _ now: Int64) -> Int64 {
+        let day: Int64 = 86_400_000
+        let windowDays = max(1, (now - request.start) / day)
+        return min(windowDays, incrementalLookbackDays) * day
+    }
+
+    /// The reference's `--incremental-lookback-days` default.
+    static let incrementalLookbackDays: Int64 = 3
 
     /// The gap monitor of the environment: audit lines in `<data_cache_path>/audit/<env>_ohlcv_gaps.jsonl`,
     /// alerts through a log channel with `--enable-alerts`.

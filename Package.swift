@@ -43,14 +43,16 @@ for (index, layer) in layers.enumerated() {
 
 // One executable per runbook command: `Sources/Tools/<name>/main.swift` is a one-line `main` over the
 // command type in BotRuntime. A tool is listed here when an issue gives it real work.
-let runbookTools: [String] = ["validate-config", "inspect-manifest", "exchange-simulator", "backfill"]
+let runbookTools: [String] = [
+    "validate-config", "inspect-manifest", "seed-paper-cache", "check-data-coverage", "exchange-simulator", "backfill",
+]
 
 let tools: [Target] =
     runbookTools.map { .executableTarget(name: $0, dependencies: ["BotRuntime"], path: "Sources/Tools/\($0)") }
     + [
         // Developer tool, not a runbook command: `swift run -c release bench <name>`.
         .executableTarget(
-            name: "bench", dependencies: ["BotCodecs", "BotCrypto", "BotRuntime"], path: "Sources/Tools/bench"),
+            name: "bench", dependencies: ["BotCodecs", "BotCrypto", "BotExchanges", "BotData", "BotRuntime"], path: "Sources/Tools/bench"),
     ]
 
 let tests: [Target] = [

@@ -131,8 +131,11 @@ import Testing
     }
 
     @Test func nothingListeningIsAConnectError() async throws {
-        // Port 1 on loopback: nothing listens there in a test environment.
-        let client = SMTPClient(host: "127.0.0.1", port: 1, timeout: .seconds(5))
+        // A port that was just free: bound to learn its number, then closed, so nothing listens there.
+        let probe = try TCPSocket.listen(host: "127.0.0.1", port: 0, backlog: 1)
+        let port = probe.localPort
+        probe.close()
+        let client = SMTPClient(host: "127.0.0.1", port: port, timeout: .seconds(5))
         await #expect(throws: SMTPError.self) {
             _ = try await client.send(Self.message(to: ["ops@desk.test"]))
         }

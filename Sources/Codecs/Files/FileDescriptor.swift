@@ -120,6 +120,19 @@ final class FileDescriptor {
         }
     }
 
+    /// Takes an exclusive advisory lock (`flock(2)`), waiting for other holders. Writers that share a file
+    /// — in this process or another — hold it while appending, so none sees another's half-written line.
+    func lockExclusively() throws(SystemCallError) {
+        while flock(raw, LOCK_EX) != 0 {
+            if errno != EINTR { throw SystemCallError(operation: "lock", path: path, code: errno) }
+        }
+    }
+
+    /// Releases the lock taken by ``lockExclusively()``.
+    func unlock() {
+        _ = flock(raw, LOCK_UN)
+    }
+
     /// Flushes the file's data and metadata to the device (`fsync(2)`).
     func sync() throws(SystemCallError) {
         while fsync(raw) != 0 {

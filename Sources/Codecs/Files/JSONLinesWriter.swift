@@ -57,6 +57,9 @@ public final class JSONLinesWriter {
                 try file.setMode(mode.systemValue)
                 try FileDescriptor.syncFolder(url.deletingLastPathComponent().path)
             }
+            // Under the lock, so a concurrent writer's in-flight line is never mistaken for a crash leftover.
+            try file.lockExclusively()
+            defer { file.unlock() }
             self.discardedPartialLineBytes = try Self.repairPartialLine(of: file)
             self.file = file
         } catch {
@@ -119,6 +122,8 @@ public final class JSONLinesWriter {
     private func appendLine(_ line: UnsafeRawBufferPointer) throws(JSONLinesError) {
         guard let file else { throw .closed(path: url.path) }
         do {
+            try file.lockExclusively()
+            defer { file.unlock() }
             try file.write(line)
             needsSync = true
             if durability == .eachAppend {

@@ -25,14 +25,9 @@ public struct BinanceCandleSource: CandleSource {
         }
         self.venue = venue
         self.connection = MarketDataConnection(
-            venue: venue, baseURL: baseURL, client: client,
-            limiter: limiter ?? RateLimiter(venue: venue, limit: venue.marketDataRateLimit, clock: clock),
-            timeout: .seconds(15))
+            venue: venue, baseURL: baseURL, client: client, limiter: limiter, clock: clock, timeout: .seconds(15))
     }
 
-    public var pageLimit: Int { venue.candlePageLimit }
-    public var historyLimit: Int? { nil }
-    public var supportedIntervals: [Interval] { venue.supportedCandleIntervals }
     /// The limiter this source spends; share it with other Binance callers on the same IP and venue.
     public var limiter: RateLimiter { connection.limiter }
 

@@ -15,15 +15,9 @@ public struct KrakenFuturesCandleSource: CandleSource {
 
     public init(baseURL: URL, client: HTTPClient, limiter: RateLimiter? = nil, clock: RateLimitClock = .live) {
         self.connection = MarketDataConnection(
-            venue: .krakenFutures, baseURL: baseURL, client: client,
-            limiter: limiter
-                ?? RateLimiter(venue: .krakenFutures, limit: Venue.krakenFutures.marketDataRateLimit, clock: clock),
-            timeout: .seconds(20))
+            venue: .krakenFutures, baseURL: baseURL, client: client, limiter: limiter, clock: clock, timeout: .seconds(20))
     }
 
-    public var pageLimit: Int { venue.candlePageLimit }
-    public var historyLimit: Int? { nil }
-    public var supportedIntervals: [Interval] { venue.supportedCandleIntervals }
     /// The limiter this source spends.
     public var limiter: RateLimiter { connection.limiter }
 

@@ -16,15 +16,9 @@ public struct KrakenSpotCandleSource: CandleSource {
 
     public init(baseURL: URL, client: HTTPClient, limiter: RateLimiter? = nil, clock: RateLimitClock = .live) {
         self.connection = MarketDataConnection(
-            venue: .krakenSpot, baseURL: baseURL, client: client,
-            limiter: limiter
-                ?? RateLimiter(venue: .krakenSpot, limit: Venue.krakenSpot.marketDataRateLimit, clock: clock),
-            timeout: .seconds(15))
+            venue: .krakenSpot, baseURL: baseURL, client: client, limiter: limiter, clock: clock, timeout: .seconds(15))
     }
 
-    public var pageLimit: Int { venue.candlePageLimit }
-    public var historyLimit: Int? { venue.candleHistoryLimit }
-    public var supportedIntervals: [Interval] { venue.supportedCandleIntervals }
     /// The limiter this source spends.
     public var limiter: RateLimiter { connection.limiter }
 

@@ -29,6 +29,13 @@ public protocol CandleSource: Sendable {
 }
 
 extension CandleSource {
+    /// The venue's published page size.
+    public var pageLimit: Int { venue.candlePageLimit }
+    /// The venue's history depth (720 candles on Kraken spot, unlimited elsewhere).
+    public var historyLimit: Int? { venue.candleHistoryLimit }
+    /// The intervals the venue serves.
+    public var supportedIntervals: [Interval] { venue.supportedCandleIntervals }
+
     /// The open time of the oldest candle the venue can still serve at `now`, or nil when its history
     /// is not limited: for Kraken spot `1h` that is 719 hours before the bucket holding `now`.
     ///

@@ -13,7 +13,11 @@ struct MarketDataConnection: Sendable {
     /// Statuses below 500 that carry a venue error body worth reading (everything but 408, 418, 429).
     static let venueErrorStatuses: Set<Int> = Set(400..<500).subtracting([408, 418, 429])
 
-    init(venue: Venue, baseURL: URL, client: HTTPClient, limiter: RateLimiter, timeout: Duration) {
+    /// A connection spending `limiter`, or a new limiter with the venue's budget when none is shared.
+    init(
+        venue: Venue, baseURL: URL, client: HTTPClient, limiter: RateLimiter?, clock: RateLimitClock,
+        timeout: Duration
+    ) {
         self.venue = venue
         self.baseURL = baseURL
         var client = client
@@ -21,7 +25,7 @@ struct MarketDataConnection: Sendable {
         client.retryPolicy.retryableStatuses.remove(418)
         client.acceptedStatuses.formUnion(Self.venueErrorStatuses)
         self.client = client
-        self.limiter = limiter
+        self.limiter = limiter ?? RateLimiter(venue: venue, limit: venue.marketDataRateLimit, clock: clock)
         self.timeout = timeout
     }
 

@@ -19,15 +19,9 @@ public struct ZondaCandleSource: CandleSource {
 
     public init(baseURL: URL, client: HTTPClient, limiter: RateLimiter? = nil, clock: RateLimitClock = .live) {
         self.connection = MarketDataConnection(
-            venue: .zondaSpot, baseURL: baseURL, client: client,
-            limiter: limiter
-                ?? RateLimiter(venue: .zondaSpot, limit: Venue.zondaSpot.marketDataRateLimit, clock: clock),
-            timeout: .seconds(15))
+            venue: .zondaSpot, baseURL: baseURL, client: client, limiter: limiter, clock: clock, timeout: .seconds(15))
     }
 
-    public var pageLimit: Int { venue.candlePageLimit }
-    public var historyLimit: Int? { nil }
-    public var supportedIntervals: [Interval] { venue.supportedCandleIntervals }
     /// The limiter this source spends.
     public var limiter: RateLimiter { connection.limiter }
 

@@ -3,7 +3,7 @@ import Foundation
 // `bench <name> [options]`: runs one benchmark and prints its result as one JSON object on stdout.
 // Build in release mode: `swift run -c release bench parquet`.
 let benchmarks: [any Benchmark.Type] = [
-    ParquetBenchmark.self, SHA256Benchmark.self, ChaCha20Benchmark.self,
+    ParquetBenchmark.self, SHA256Benchmark.self, ChaCha20Benchmark.self, StoreBenchmark.self,
 ]
 
 @MainActor func usage() -> String {

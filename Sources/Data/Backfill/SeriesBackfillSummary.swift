@@ -22,7 +22,7 @@ public struct SeriesBackfillSummary: Sendable, Hashable {
     public var gapsLeft = 0
     /// HTTP requests made (each page once; retries happen inside the HTTP client).
     public var requests = 0
-    /// Ledger segments recorded (one per month written), and how many were already in the ledger.
+    /// Ledger segments delivered (one per month gathered and written).
     public var segments = 0
     /// Segments whose content key was already recorded (the same candles delivered before).
     public var duplicateSegments = 0

@@ -106,10 +106,19 @@ public struct SyntheticMarket: Sendable {
         let (from, to) = (SyntheticSeries.clamped(from), SyntheticSeries.clamped(to))
         var upper = series.firstIndex(openingAtOrAfter: to) - 1
         if let asOf { upper = min(upper, series.index(of: asOf)) }
-        let lower = series.firstIndex(openingAtOrAfter: from)
+        let lower = max(series.firstIndex, series.firstIndex(openingAtOrAfter: from))
         guard lower <= upper else { return [] }
-        let indices = series.presentIndices(lower, upper, limit: Int.max, newest: false)
-        return series.rows(indices, asOf: asOf).map(series.candle)
+        // In chunks, so years of minute candles never hold more than one chunk of intermediate rows.
+        var candles: [Candle] = []
+        candles.reserveCapacity(Int(min(upper - lower + 1, 10_000_000)))
+        var chunkStart = lower
+        while chunkStart <= upper {
+            let chunkEnd = min(upper, chunkStart + 65_535)
+            let indices = series.presentIndices(chunkStart, chunkEnd, limit: Int.max, newest: false)
+            candles += series.rows(indices, asOf: asOf).map(series.candle)
+            chunkStart = chunkEnd + 1
+        }
+        return candles
     }
 
     /// The series behind a symbol and interval of a venue.

@@ -53,7 +53,7 @@ let tools: [Target] =
     + [
         // Developer tool, not a runbook command: `swift run -c release bench <name>`.
         .executableTarget(
-            name: "bench", dependencies: ["BotCodecs", "BotCrypto", "BotExchanges", "BotData", "BotRuntime"], path: "Sources/Tools/bench"),
+            name: "bench", dependencies: ["BotCodecs", "BotCrypto", "BotNet", "BotExchanges", "BotData", "BotRuntime"], path: "Sources/Tools/bench"),
     ]
 
 let tests: [Target] = [

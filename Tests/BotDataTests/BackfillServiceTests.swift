@@ -19,6 +19,15 @@ import Testing
         (.krakenSpot, "XBTUSDT"), (.krakenFutures, "PI_XBTUSD"), (.zondaSpot, "BTC-PLN"),
     ]
 
+    /// Three symbols on each of the five venues (the market-data acceptance run).
+    static let threePerVenue: [(Venue, String)] = [
+        (.binanceSpot, "BTCUSDT"), (.binanceSpot, "ETHUSDT"), (.binanceSpot, "SOLUSDT"),
+        (.binanceFutures, "BTCUSDT"), (.binanceFutures, "ETHUSDT"), (.binanceFutures, "SOLUSDT"),
+        (.krakenSpot, "XBTUSDT"), (.krakenSpot, "ETHUSDT"), (.krakenSpot, "SOLUSDT"),
+        (.krakenFutures, "PI_XBTUSD"), (.krakenFutures, "PF_XBTUSD"), (.krakenFutures, "PI_ETHUSD"),
+        (.zondaSpot, "BTC-PLN"), (.zondaSpot, "ETH-PLN"), (.zondaSpot, "BTC-USDT"),
+    ]
+
     /// A rate-limit clock whose waits pass at once by moving its time forward, so the venues' budgets
     /// (one request a second on Kraken and Zonda) are honoured without the test waiting for them.
     final class VirtualClock: Sendable {
@@ -87,10 +96,10 @@ import Testing
             to: summary.requestedEnd)
     }
 
-    @Test("two years of 1h candles on five venues: exactly the simulator's candles, minimal requests, rerun free")
+    @Test("two years of 1h candles, three symbols on each of five venues: exactly the simulator's candles, minimal requests, rerun free")
     func fiveVenues() async throws {
         try await Self.withSimulator { simulator, store, service, _ in
-            let requests = try Self.requests(days: 730)
+            let requests = try Self.requests(days: 730, symbols: Self.threePerVenue)
             let summaries = try await service.backfill(requests)
             #expect(summaries.count == requests.count)
             let stats = await simulator.statistics()

@@ -2,13 +2,17 @@ import BotExchanges
 
 extension RiskState {
     /// The sum of the positions' unrealised PnL at their mark prices.
-    public var unrealizedPnL: Double { positions.values.reduce(0) { $0 + $1.unrealizedPnL } }
+    public var unrealizedPnL: Double { sortedPositions.reduce(0) { $0 + $1.unrealizedPnL } }
 
     /// Balance plus unrealised PnL.
     public var equity: Double { balance + unrealizedPnL }
 
     /// The sum of the positions' notionals at their mark prices.
-    public var grossExposure: Double { positions.values.reduce(0) { $0 + $1.notional } }
+    public var grossExposure: Double { sortedPositions.reduce(0) { $0 + $1.notional } }
+
+    /// Positions in symbol order: sums over them must not depend on the dictionary's layout, which
+    /// differs between runs, or a reloaded state would value a hair differently.
+    private var sortedPositions: [RiskPosition] { positions.sorted { $0.key < $1.key }.map(\.value) }
 
     /// How many instruments hold a position.
     public var openPositionCount: Int { positions.values.count { $0.quantity != 0 } }

@@ -76,7 +76,9 @@ struct RandomSession {
         return .order(order, price: price)
     }
 
-    mutating func fillPrice(_ price: Double) -> Double { price * (1 + Double.random(in: -0.004...0.004, using: &random)) }
+    mutating func fillPrice(_ price: Double) -> Double {
+        price * (1 + Double.random(in: -0.004...0.004, using: &random))
+    }
     mutating func fills() -> Bool { Double.random(in: 0...1, using: &random) < 0.85 }
 }
 
@@ -138,11 +140,11 @@ struct RandomSession {
             }
         }
         // The sequences must exercise every path, or the property proves nothing.
-        #expect(tally.acceptedNew > 1_000)
-        #expect(tally.acceptedReducing > 300)
-        #expect(tally.acceptedInLiquidation > 20)
-        #expect(tally.rejectedInLiquidation > 100)
-        #expect(tally.rejected > 1_000)
+        #expect(tally.acceptedNew > 3_000)
+        #expect(tally.acceptedReducing > 3_000)
+        #expect(tally.acceptedInLiquidation > 300)
+        #expect(tally.rejectedInLiquidation > 1_000)
+        #expect(tally.rejected > 10_000)
     }
 
     private func expectWithinLimits(
@@ -161,7 +163,9 @@ struct RandomSession {
             let gross = state.grossExposure - (state.positions[order.symbol]?.notional ?? 0) + notional
             #expect(gross <= limits.maxLeverage * state.equity * tolerance, "seed \(seed): leverage")
         }
-        if limits.maxDailyLossPct > 0 { #expect(state.dailyLossPct < limits.maxDailyLossPct, "seed \(seed): daily loss") }
+        if limits.maxDailyLossPct > 0 {
+            #expect(state.dailyLossPct < limits.maxDailyLossPct, "seed \(seed): daily loss")
+        }
         if limits.hardDrawdownPct > 0 { #expect(state.drawdownPct < limits.hardDrawdownPct, "seed \(seed): drawdown") }
         if limits.targetVolatility > 0, let stop = order.stopPrice {
             let atRisk = abs(held + delta) * abs(price - stop)

@@ -49,13 +49,15 @@ import Testing
         #expect(rejection.reason.contains("stop_loss_atr_multiple 1.5 × ATR 100 = 150"))
         #expect(rejection.reason.contains("149"))
         #expect(try await risk.check(sell(1, stop: 10_150, atr: 100), referencePrice: 10_000) == .allowed)
-        #expect(try await risk.check(sell(1, stop: 10_149, atr: 100), referencePrice: 10_000).rejection?.check
-            == .stopDistance)
+        #expect(
+            try await risk.check(sell(1, stop: 10_149, atr: 100), referencePrice: 10_000).rejection?.check
+                == .stopDistance)
     }
 
     @Test func stopOnTheWrongSideOrWithoutATRIsRejected() async throws {
         let risk = try engine(profile(atrMultiple: 1))
-        let wrongSide = try #require(try await risk.check(buy(1, stop: 10_100, atr: 10), referencePrice: 10_000).rejection)
+        let wrongSide = try #require(
+            try await risk.check(buy(1, stop: 10_100, atr: 10), referencePrice: 10_000).rejection)
         #expect(wrongSide.check == .stopDistance)
         #expect(wrongSide.reason.contains("wrong side"))
         let noATR = try #require(try await risk.check(buy(1, stop: 9_000), referencePrice: 10_000).rejection)
@@ -142,7 +144,8 @@ import Testing
         let order = sell("ETHUSDT", 2)
         try await risk.onFill(
             order: order,
-            result: OrderResult(orderID: "1", status: .filled, filledQuantity: 2, averagePrice: 1_000, fee: 2,
+            result: OrderResult(
+                orderID: "1", status: .filled, filledQuantity: 2, averagePrice: 1_000, fee: 2,
                 timestamp: 0))
         let snapshot = await risk.snapshot()
         #expect(snapshot.positions["ETHUSDT"]?.quantity == -2)

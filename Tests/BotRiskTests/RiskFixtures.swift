@@ -29,7 +29,9 @@ func sell(_ quantity: Double, stop: Double? = nil, atr: Double? = nil, reduceOnl
     sell("BTCUSDT", quantity, stop: stop, atr: atr, reduceOnly: reduceOnly)
 }
 
-func sell(_ symbol: String, _ quantity: Double, stop: Double? = nil, atr: Double? = nil,
-    reduceOnly: Bool = false) -> OrderRequest {
+func sell(
+    _ symbol: String, _ quantity: Double, stop: Double? = nil, atr: Double? = nil,
+    reduceOnly: Bool = false
+) -> OrderRequest {
     OrderRequest(symbol: symbol, side: .sell, quantity: quantity, stopPrice: stop, atr: atr, reduceOnly: reduceOnly)
 }

@@ -43,9 +43,11 @@ import Testing
             try file.save(try #require(try file.load()))
             #expect(try Data(contentsOf: file.url) == first)
             let text = String(decoding: first, as: UTF8.self)
-            let keys = ["\"balance\"", "\"current_day\"", "\"daily_fees\"", "\"daily_realized_pnl\"",
+            let keys = [
+                "\"balance\"", "\"current_day\"", "\"daily_fees\"", "\"daily_realized_pnl\"",
                 "\"environment\"", "\"format_version\"", "\"peak_equity\"", "\"positions\"", "\"profile\"",
-                "\"start_of_day_equity\"", "\"updated_at\""]
+                "\"start_of_day_equity\"", "\"updated_at\"",
+            ]
             let offsets = try keys.map { key in try #require(text.range(of: key)).lowerBound }
             #expect(offsets == offsets.sorted())
             #expect(text.hasSuffix("}\n"))
@@ -93,8 +95,11 @@ import Testing
             _ = try RiskEngine(
                 profile: profile(name: "balanced"), environment: "paper", startingEquity: 1, stateFile: file,
                 clock: TestClock().read)
-            #expect(throws: RiskStateError.mismatch(path: file.url.path, expected: "paper/aggressive",
-                found: "paper/balanced")) {
+            #expect(
+                throws: RiskStateError.mismatch(
+                    path: file.url.path, expected: "paper/aggressive",
+                    found: "paper/balanced")
+            ) {
                 _ = try RiskEngine(
                     profile: profile(name: "aggressive"), environment: "paper", startingEquity: 1, stateFile: file,
                     clock: TestClock().read)

@@ -43,10 +43,11 @@ extension RiskState {
 
         // 3–4. liquidation mode: only the reducing orders above get through.
         if let liquidation {
+            let since = UTCDateTime(milliseconds: liquidation.since).iso8601
             return reject(
                 liquidation.limit,
-                "liquidation mode since \(UTCDateTime(milliseconds: liquidation.since).iso8601) (\(liquidation.reason)); only orders "
-                    + "that reduce an existing position are accepted"
+                "liquidation mode since \(since) (\(liquidation.reason)); only orders that reduce an existing "
+                    + "position are accepted"
                     + (liquidation.limit == .dailyLossLimit
                         ? " until 00:00 UTC" : " until an operator resumes trading"))
         }

@@ -87,7 +87,8 @@ extension RiskState {
         } else if liquidation == nil, profile.maxDailyLossPct > 0, dailyLossFraction >= profile.maxDailyLossPct {
             liquidation = RiskLiquidation(
                 limit: .dailyLossLimit, since: now,
-                reason: "max_daily_loss_pct \(percent(profile.maxDailyLossPct)) reached: loss today \(money(dailyLoss)) "
+                reason:
+                    "max_daily_loss_pct \(percent(profile.maxDailyLossPct)) reached: loss today \(money(dailyLoss)) "
                     + "is \(percent(dailyLossFraction)) of start-of-day equity \(money(startOfDayEquity)) "
                     + "(realised \(money(dailyRealizedPnL)), unrealised \(money(unrealizedPnL)))")
         }

@@ -71,8 +71,11 @@ public struct RiskStateFile: Sendable, Hashable {
     static func describe(_ error: any Error) -> String {
         guard let error = error as? DecodingError else { return "not valid JSON: \(error)" }
         func where_(_ path: [any CodingKey]) -> String {
-            path.isEmpty ? "at the top level" : "at " + path.map { $0.intValue.map(String.init) ?? $0.stringValue }
-                .joined(separator: ".")
+            path.isEmpty
+                ? "at the top level"
+                : "at "
+                    + path.map { $0.intValue.map(String.init) ?? $0.stringValue }
+                    .joined(separator: ".")
         }
         switch error {
         case .dataCorrupted(let context):

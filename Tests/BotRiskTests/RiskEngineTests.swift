@@ -139,6 +139,16 @@ import Testing
         #expect(snapshot.dailyRealizedPnL == 27.5 + 20)
     }
 
+    @Test func closeWithARoundingExcessLeavesNoDust() async throws {
+        let risk = try engine(profile())
+        try await risk.onFill(symbol: "BTCUSDT", side: .buy, quantity: 0.3, price: 100, fee: 0, timestamp: 0)
+        let close = sell(0.3 * (1 + 5e-10), reduceOnly: true)
+        #expect(try await risk.check(close, referencePrice: 100) == .allowed)
+        try await risk.onFill(
+            symbol: "BTCUSDT", side: .sell, quantity: close.quantity, price: 100, fee: 0, timestamp: 0)
+        #expect(await risk.snapshot().positions.isEmpty)
+    }
+
     @Test func fillFromAnOrderResultIsBooked() async throws {
         let risk = try engine(profile())
         let order = sell("ETHUSDT", 2)

@@ -54,8 +54,9 @@ extension RiskState {
             let closed = min(abs(position.quantity), abs(delta))
             realized = closed * (price - position.averagePrice) * (position.quantity > 0 ? 1 : -1)
             let remaining = position.quantity + delta
-            // A residue below one part in 10^12 of the fill is rounding, not a position.
-            if abs(remaining) <= abs(delta) * 1e-12 {
+            // The checks accept a close up to one part in 10^9 above the position (quantities printed and
+            // parsed back); the residue of such a close is rounding, not a reversed position.
+            if abs(remaining) <= abs(delta) * 1e-9 {
                 position.quantity = 0
             } else if (remaining > 0) != (position.quantity > 0) {
                 position.quantity = remaining

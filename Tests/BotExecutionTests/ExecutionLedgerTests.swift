@@ -74,7 +74,10 @@ import Testing
                     OrderRequest(symbol: "BTCUSDT", side: .buy, quantity: 0.01, price: 20_000), context: context)
             }
             try await service.flush()
-            #expect(await service.ledgerFiles().map(\.lastPathComponent) == ["ledger-20240103.jsonl", "ledger-20240104.jsonl"])
+            #expect(
+                await service.ledgerFiles().map(\.lastPathComponent) == [
+                    "ledger-20240103.jsonl", "ledger-20240104.jsonl",
+                ])
             #expect(FileManager.default.fileExists(atPath: unrelated.path))
             #expect(await service.ledgerRecords().count == 4)
         }

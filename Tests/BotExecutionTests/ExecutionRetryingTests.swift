@@ -17,7 +17,8 @@ actor ScriptedVenue: ExecutionService {
 
     func execute(_ request: OrderRequest, context: ExecutionContext) async throws -> OrderResult {
         try attempt()
-        return OrderResult(orderID: "v-1", status: .filled, filledQuantity: request.quantity, averagePrice: 1, timestamp: 0)
+        return OrderResult(
+            orderID: "v-1", status: .filled, filledQuantity: request.quantity, averagePrice: 1, timestamp: 0)
     }
 
     func cancel(orderID: String, context: ExecutionContext) async throws { try attempt() }
@@ -38,7 +39,8 @@ final class SleepRecorder: @unchecked Sendable {
     var sleeps: [Duration] { lock.withLock { recorded } }
 
     func timing(random: Double) -> ExecutionRetryTiming {
-        ExecutionRetryTiming(sleep: { duration in self.lock.withLock { self.recorded.append(duration) } }, random: { random })
+        ExecutionRetryTiming(
+            sleep: { duration in self.lock.withLock { self.recorded.append(duration) } }, random: { random })
     }
 }
 
@@ -125,7 +127,8 @@ final class SleepRecorder: @unchecked Sendable {
 
     @Test func retriedSubmissionToThePaperSimulatorTradesOnce() async throws {
         let paper = PaperFixtures.service()
-        let service = ExecutionRetrying(paper, policy: ExecutionRetryPolicy(), timing: SleepRecorder().timing(random: 0))
+        let service = ExecutionRetrying(
+            paper, policy: ExecutionRetryPolicy(), timing: SleepRecorder().timing(random: 0))
         let request = OrderRequest(symbol: "BTCUSDT", side: .buy, quantity: 0.1, price: 20_000, clientOrderID: "cli-9")
         let first = try await service.execute(request, context: context)
         let again = try await service.execute(request, context: context)

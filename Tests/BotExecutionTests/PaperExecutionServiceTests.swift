@@ -9,7 +9,8 @@ import Testing
     @Test func marketBuyFillsAtPricePlusSlippageWithTakerFee() async throws {
         let service = PaperFixtures.service()
         _ = try await service.updateMarket(symbol: "BTCUSDT", .price(20_000), timestamp: PaperFixtures.start)
-        let result = try await service.execute(OrderRequest(symbol: "BTCUSDT", side: .buy, quantity: 0.5), context: context)
+        let result = try await service.execute(
+            OrderRequest(symbol: "BTCUSDT", side: .buy, quantity: 0.5), context: context)
         let fill = 20_000 * (1 + 5.0 / 10_000)
         let fee = 0.5 * fill * 0.0006
         #expect(result.status == .filled)
@@ -27,7 +28,8 @@ import Testing
     @Test func marketSellFillsAtPriceMinusSlippage() async throws {
         let service = PaperFixtures.service(balances: ["BTC": 1, "USDT": 0])
         _ = try await service.updateMarket(symbol: "BTCUSDT", .price(20_000), timestamp: PaperFixtures.start)
-        let result = try await service.execute(OrderRequest(symbol: "BTCUSDT", side: .sell, quantity: 1), context: context)
+        let result = try await service.execute(
+            OrderRequest(symbol: "BTCUSDT", side: .sell, quantity: 1), context: context)
         let fill = 20_000 * (1 - 5.0 / 10_000)
         #expect(result.averagePrice == fill)
         #expect(result.fee == 1 * fill * 0.0006)
@@ -88,9 +90,11 @@ import Testing
         #expect(opened.status == .filled)
         #expect(await service.balances()["USDT"] == 100_000 - 10_000 - 20_000 * 0.0006)
         let short = try #require(await service.positions()["BTCUSDT"])
-        #expect(short == PaperPosition(
-            symbol: "BTCUSDT", side: .short, quantity: 1, entryPrice: 20_000, margin: 10_000, leverage: 2,
-            riskProfile: "balanced"))
+        #expect(
+            short
+                == PaperPosition(
+                    symbol: "BTCUSDT", side: .short, quantity: 1, entryPrice: 20_000, margin: 10_000, leverage: 2,
+                    riskProfile: "balanced"))
         #expect(await service.ledgerRecords().last?.leverage == 2)
         #expect(await service.ledgerRecords().last?.positionValue == 20_000)
 
@@ -98,7 +102,8 @@ import Testing
         _ = try await service.execute(OrderRequest(symbol: "BTCUSDT", side: .buy, quantity: 1), context: leveraged)
         #expect(await service.fills().last?.realizedPnL == 1_000)
         #expect(await service.positions().isEmpty)
-        #expect(await service.balances()["USDT"] == 100_000 - 10_000 - 20_000 * 0.0006 + 10_000 + 1_000 - 19_000 * 0.0006)
+        #expect(
+            await service.balances()["USDT"] == 100_000 - 10_000 - 20_000 * 0.0006 + 10_000 + 1_000 - 19_000 * 0.0006)
         #expect(await service.ledgerRecords().last?.leverage == 1)
         #expect(await service.ledgerRecords().last?.positionValue == 0)
     }
@@ -125,14 +130,18 @@ import Testing
         #expect(placed.status == .new && placed.filledQuantity == 0)
         #expect(await service.openOrderIDs() == [placed.orderID])
 
-        #expect(try await service.updateMarket(symbol: "BTCUSDT", .price(19_000.01), timestamp: PaperFixtures.start).isEmpty)
+        #expect(
+            try await service.updateMarket(symbol: "BTCUSDT", .price(19_000.01), timestamp: PaperFixtures.start).isEmpty
+        )
         let above = Candle(openTime: 0, open: 19_500, high: 19_600, low: 19_000.5, close: 19_200, volume: 1)
-        #expect(try await service.updateMarket(symbol: "BTCUSDT", .candle(above), timestamp: PaperFixtures.start).isEmpty)
+        #expect(
+            try await service.updateMarket(symbol: "BTCUSDT", .candle(above), timestamp: PaperFixtures.start).isEmpty)
         #expect(await service.order(placed.orderID)?.status == .new)
         #expect(await service.balances()["USDT"] == 100_000)
 
         let crossing = Candle(openTime: 1, open: 19_200, high: 19_300, low: 18_900, close: 19_100, volume: 1)
-        let fills = try await service.updateMarket(symbol: "BTCUSDT", .candle(crossing), timestamp: PaperFixtures.start + 5)
+        let fills = try await service.updateMarket(
+            symbol: "BTCUSDT", .candle(crossing), timestamp: PaperFixtures.start + 5)
         #expect(fills.count == 1)
         let fill = try #require(fills.first)
         #expect(fill.price == 19_000 && fill.quantity == 0.5 && fill.liquidity == .maker)
@@ -222,8 +231,11 @@ import Testing
         let fill = try #require(fills.first)
         #expect(fill.liquidity == .liquidation && fill.side == .buy && fill.quantity == 1 && fill.price == 26_000)
         #expect(fill.realizedPnL == -6_000)
+        #expect(await service.ledgerRecords().last?.portfolioID == "paper-1")
+        #expect(await service.ledgerRecords().last?.liquidity == .liquidation)
         #expect(await service.positions().isEmpty)
-        #expect(await service.balances()["USDT"] == 100_000 - 10_000 - 20_000 * 0.0006 + 10_000 - 6_000 - 26_000 * 0.0006)
+        #expect(
+            await service.balances()["USDT"] == 100_000 - 10_000 - 20_000 * 0.0006 + 10_000 - 6_000 - 26_000 * 0.0006)
     }
 
     @Test func metricsCountOrdersFeesNotionalAndLatency() async throws {

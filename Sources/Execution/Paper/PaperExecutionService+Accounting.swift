@@ -70,7 +70,8 @@ extension PaperExecutionService {
                 let margin = remaining * price / context.leverage
                 quote -= margin
                 position = Self.addingShort(
-                    remaining, at: price, margin: margin, to: position, symbol: symbol, riskProfile: context.riskProfile)
+                    remaining, at: price, margin: margin, to: position, symbol: symbol, riskProfile: context.riskProfile
+                )
             }
         }
         quote -= fee
@@ -95,11 +96,13 @@ extension PaperExecutionService {
         if balanceBook[plan.baseAsset] != nil || plan.baseAfter != 0 { balanceBook[plan.baseAsset] = plan.baseAfter }
         positionBook[plan.fill.symbol] = plan.position
         fillLog.append(plan.fill)
+        fillContexts[plan.fill.symbol] = context
         counters.recordFill(plan.fill, completesOrder: completesOrder)
         let fill = plan.fill
         try ledger.append(
             LedgerRecord(
-                timestamp: fill.timestamp, orderID: fill.orderID, clientOrderID: fill.clientOrderID, symbol: fill.symbol,
+                timestamp: fill.timestamp, orderID: fill.orderID, clientOrderID: fill.clientOrderID,
+                symbol: fill.symbol,
                 side: fill.side, type: request.type, quantity: fill.quantity, price: fill.price, fee: fill.fee,
                 feeAsset: fill.feeAsset, status: .filled, liquidity: fill.liquidity,
                 leverage: plan.position?.leverage ?? 1, positionValue: (plan.position?.quantity ?? 0) * fill.price,
@@ -129,7 +132,8 @@ extension PaperExecutionService {
         _ quantity: Double, at price: Double, margin: Double, to position: PaperPosition?, symbol: String,
         riskProfile: String
     ) -> PaperPosition {
-        var short = PaperPosition(symbol: symbol, side: .short, quantity: 0, entryPrice: price, riskProfile: riskProfile)
+        var short = PaperPosition(
+            symbol: symbol, side: .short, quantity: 0, entryPrice: price, riskProfile: riskProfile)
         if let position, position.side == .short { short = position }
         let total = short.quantity + quantity
         short.entryPrice = (short.entryPrice * short.quantity + price * quantity) / total

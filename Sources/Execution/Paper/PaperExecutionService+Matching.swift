@@ -110,9 +110,11 @@ extension PaperExecutionService {
         let request = OrderRequest(
             symbol: symbol, side: .buy, quantity: short.quantity, type: .market, price: price, reduceOnly: true,
             metadata: ["reason": "liquidation"])
-        let context = ExecutionContext(portfolioID: "", riskProfile: short.riskProfile, environment: "")
+        let context =
+            fillContexts[symbol] ?? ExecutionContext(portfolioID: "", riskProfile: short.riskProfile, environment: "")
         let outcome = plan(
-            orderID: orderID, request, market: market, price: price, feeRate: settings.takerFee, liquidity: .liquidation,
+            orderID: orderID, request, market: market, price: price, feeRate: settings.takerFee,
+            liquidity: .liquidation,
             context: context, at: now, allowDeficit: true)
         guard case .success(let fillPlan) = outcome else { return }
         let result = OrderResult(

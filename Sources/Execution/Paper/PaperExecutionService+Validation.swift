@@ -41,7 +41,9 @@ extension PaperExecutionService {
         case .limit:
             referencePrice = request.price ?? 0
         case .market:
-            guard let price = lastPrices[symbol] ?? request.price else { return .failure(.noMarketPrice(symbol: symbol)) }
+            guard let price = lastPrices[symbol] ?? request.price else {
+                return .failure(.noMarketPrice(symbol: symbol))
+            }
             referencePrice = price
         }
         let notional = quantity * referencePrice
@@ -57,7 +59,8 @@ extension PaperExecutionService {
             let reducible = position?.side == opposite ? position?.quantity ?? 0 : 0
             if quantity > reducible * (1 + 1e-12) {
                 return .failure(
-                    .reduceOnlyExceedsPosition(symbol: symbol, side: request.side, quantity: quantity, reducible: reducible))
+                    .reduceOnlyExceedsPosition(
+                        symbol: symbol, side: request.side, quantity: quantity, reducible: reducible))
             }
         }
         return .success(ValidOrder(market: market, referencePrice: referencePrice))

@@ -31,6 +31,8 @@ public actor PaperExecutionService: ExecutionService {
     /// Resting limit orders in submission order, which is the order they fill in when one price crosses several.
     var restingOrderIDs: [String] = []
     var orderIDsByClientID: [String: String] = [:]
+    /// The context of the latest fill per symbol; a liquidation is ledgered under it.
+    var fillContexts: [String: ExecutionContext] = [:]
     var fillLog: [PaperFill] = []
     var counters = ExecutionMetrics()
     private var nextOrderNumber = 1

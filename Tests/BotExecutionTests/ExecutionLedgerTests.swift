@@ -95,4 +95,22 @@ import Testing
         #expect(LedgerFilePattern("ledger-%H%Y%m%d.jsonl") == nil)
         #expect(LedgerFilePattern("a/ledger-%Y%m%d.jsonl") == nil)
     }
+
+    @Test func unwritableDirectoryFailsTheCallNamingThePath() async throws {
+        try await withTemporaryDirectory { directory in
+            let blocker = directory.appending(path: "not-a-directory")
+            try Data().write(to: blocker)
+            let service = PaperFixtures.service(ledger: .files(directory: blocker.appending(path: "ledger")))
+            let request = OrderRequest(symbol: "BTCUSDT", side: .buy, quantity: 0.1, price: 20_000)
+            let error = await #expect(throws: ExecutionError.self) {
+                try await service.execute(request, context: context)
+            }
+            guard case .ledgerWriteFailed(let path, _) = error else {
+                Issue.record("expected ledgerWriteFailed, got \(String(describing: error))")
+                return
+            }
+            #expect(path.hasSuffix("not-a-directory/ledger/ledger-20231114.jsonl"))
+            #expect(error?.description.contains("cannot write the execution ledger") == true)
+        }
+    }
 }

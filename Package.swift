@@ -66,6 +66,7 @@ let tests: [Target] = [
     .testTarget(name: "BotDataTests", dependencies: ["BotData", "TestSupport"]),
     .testTarget(name: "BotRuntimeTests", dependencies: ["BotRuntime", "TestSupport"]),
     .testTarget(name: "BotRiskTests", dependencies: ["BotRisk", "TestSupport"]),
+    .testTarget(name: "BotExecutionTests", dependencies: ["BotExecution", "TestSupport"]),
     // End-to-end tests that run the built tools as processes.
     .testTarget(name: "ToolTests", dependencies: ["TestSupport"]),
 ]

@@ -64,6 +64,7 @@ let tests: [Target] = [
     .testTarget(name: "BotExchangesTests", dependencies: ["BotExchanges", "BotNet", "TestSupport"]),
     .testTarget(name: "BotDataTests", dependencies: ["BotData", "TestSupport"]),
     .testTarget(name: "BotRuntimeTests", dependencies: ["BotRuntime", "TestSupport"]),
+    .testTarget(name: "BotStrategiesTests", dependencies: ["BotStrategies", "BotData", "TestSupport"]),
     // End-to-end tests that run the built tools as processes.
     .testTarget(name: "ToolTests", dependencies: ["TestSupport"]),
 ]

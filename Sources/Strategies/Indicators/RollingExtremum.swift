@@ -30,20 +30,25 @@ struct RollingExtremum: Sendable {
         let ring = values.count
         // Drop the values the new one dominates from the back: they can never be the answer again.
         while length > 0 {
-            let back = (head + length - 1) % ring
+            let back = Self.wrap(head + length - 1, ring)
             let dominated = kind == .highest ? values[back] <= value : values[back] >= value
             guard dominated else { break }
             length -= 1
         }
-        let slot = (head + length) % ring
+        let slot = Self.wrap(head + length, ring)
         values[slot] = value
         sequence[slot] = pushed
         length += 1
         pushed += 1
         // Drop the front once it has left the window.
         while length > 0, sequence[head] <= pushed - 1 - window {
-            head = (head + 1) % ring
+            head = Self.wrap(head + 1, ring)
             length -= 1
         }
+    }
+
+    /// `index` modulo `ring` for `0..<2 × ring`, without a division.
+    private static func wrap(_ index: Int, _ ring: Int) -> Int {
+        index >= ring ? index - ring : index
     }
 }

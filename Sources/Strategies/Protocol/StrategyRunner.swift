@@ -12,15 +12,26 @@ import BotExchanges
 /// replay of millions of candles cannot afford. Being a value also makes inspection and checkpoints a
 /// copy, and ``reset()`` an assignment.
 public struct StrategyRunner<S: Strategy>: Sendable {
-    private struct Slot: Sendable {
+    @usableFromInline
+    struct Slot: Sendable {
+        @usableFromInline
         var state: S.SymbolState
+        @usableFromInline
         var lastOpenTime: Int64?
+
+        @usableFromInline
+        init(state: S.SymbolState, lastOpenTime: Int64?) {
+            self.state = state
+            self.lastOpenTime = lastOpenTime
+        }
     }
 
     /// The strategy being driven.
     public let strategy: S
-    private var slotIndex: [String: Int] = [:]
-    private var slots: [Slot] = []
+    @usableFromInline
+    var slotIndex: [String: Int] = [:]
+    @usableFromInline
+    var slots: [Slot] = []
 
     /// A runner with no symbols seen yet.
     public init(strategy: S) {
@@ -45,7 +56,10 @@ public struct StrategyRunner<S: Strategy>: Sendable {
     }
 
     /// Hands one new closed bar of `symbol` to the strategy and returns what it decided.
+    @inlinable
     public mutating func feed(_ bar: Candle, symbol: String) -> StrategyFeedResult {
+        // Inlinable so a caller in another module gets a copy specialised for its strategy type: the generic
+        // one costs about twice as much per bar (measured 300 vs 160 ns with the daily-trend strategy).
         guard Self.isValid(bar) else { return .invalidBar }
         let index = slot(for: symbol)
         if let last = slots[index].lastOpenTime, bar.openTime <= last { return .alreadySeen(lastOpenTime: last) }
@@ -94,14 +108,16 @@ public struct StrategyRunner<S: Strategy>: Sendable {
         slots[index] = Slot(state: strategy.makeState(symbol: symbol), lastOpenTime: nil)
     }
 
-    private mutating func slot(for symbol: String) -> Int {
+    @inlinable
+    mutating func slot(for symbol: String) -> Int {
         if let index = slotIndex[symbol] { return index }
         slots.append(Slot(state: strategy.makeState(symbol: symbol), lastOpenTime: nil))
         slotIndex[symbol] = slots.count - 1
         return slots.count - 1
     }
 
-    private static func isValid(_ bar: Candle) -> Bool {
+    @inlinable
+    static func isValid(_ bar: Candle) -> Bool {
         bar.open.isFinite && bar.high.isFinite && bar.low.isFinite && bar.close.isFinite && bar.low <= bar.high
     }
 }

@@ -185,3 +185,30 @@ import Testing
         #expect(runner.symbols == ["BTCUSDT", "ETHUSDT"])
     }
 }
+
+extension DailyTrendMomentumStrategyTests {
+    /// The risk engine rejected the entry: reconciling to flat lets the next breakout enter again, and the
+    /// windows are untouched.
+    @Test func reconcileToFlatAfterARejectedEntry() throws {
+        var runner = try warmedRunner()
+        #expect(runner.feed(Bars.bar(5, close: 108, high: 109, low: 107), symbol: "BTCUSDT").signal?.action == .enterLong)
+        runner.reconcile(symbol: "BTCUSDT", to: .flat)
+        #expect(runner.position(symbol: "BTCUSDT") == .flat)
+        #expect(runner.state(symbol: "BTCUSDT")?.barCount == 6)
+        let again = try #require(runner.feed(Bars.bar(6, close: 111, high: 112, low: 110), symbol: "BTCUSDT").signal)
+        #expect(again.action == .enterLong)
+    }
+
+    @Test func reconcileToLongTakesOverThePosition() throws {
+        var runner = try warmedRunner()
+        runner.reconcile(symbol: "BTCUSDT", to: StrategyPosition(side: .long, entryPrice: 102, entryTime: Bars.start))
+        let position = runner.position(symbol: "BTCUSDT")
+        #expect(position.side == .long)
+        #expect(position.entryPrice == 102)
+        #expect(runner.state(symbol: "BTCUSDT")?.peakClose == 104)  // the last close is above the entry
+        // Close 100 is at or below the 4-bar low 100 (lows 100…103): the strategy exits what it took over.
+        let exit = try #require(runner.feed(Bars.bar(5, close: 100, high: 101, low: 99), symbol: "BTCUSDT").signal)
+        #expect(exit.action == .exit)
+        #expect(exit.orderSide == .sell)
+    }
+}

@@ -46,6 +46,11 @@ struct FallingCloseStrategy: Strategy {
         guard state.isShort, let entry = state.entry else { return .flat }
         return StrategyPosition(side: .short, entryPrice: entry.price, entryTime: entry.time)
     }
+
+    func reconcile(_ state: inout SymbolState, to position: StrategyPosition) {
+        state.isShort = position.side == .short
+        state.entry = state.isShort ? (position.entryPrice ?? state.closes.last ?? 0, position.entryTime ?? 0) : nil
+    }
 }
 
 @Suite struct StrategyRunnerTests {

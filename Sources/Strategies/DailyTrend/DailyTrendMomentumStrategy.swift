@@ -49,6 +49,25 @@ public struct DailyTrendMomentumStrategy: Strategy {
             side: .long, entryPrice: state.entryPrice, entryTime: state.entryTime, stopPrice: state.stopPrice)
     }
 
+    /// Long-only: a `long` position is taken over with its entry price (the peak close starts at the
+    /// higher of the entry and the last close); `flat` or `short` leaves the strategy flat.
+    public func reconcile(_ state: inout SymbolState, to position: StrategyPosition) {
+        guard position.side == .long else {
+            state.isInPosition = false
+            state.peakClose = nil
+            state.entryPrice = nil
+            state.entryTime = nil
+            state.stopPrice = nil
+            return
+        }
+        let entry = position.entryPrice ?? state.lastClose
+        state.isInPosition = true
+        state.entryPrice = entry
+        state.entryTime = position.entryTime
+        state.stopPrice = position.stopPrice
+        state.peakClose = [entry, state.lastClose].compactMap { $0 }.max()
+    }
+
     /// Every indicator on the newest bar of `state`; nil while the symbol is still warming up.
     public func indicators(in state: SymbolState) -> DailyTrendIndicators? {
         guard state.barCount >= parameters.warmUpBarCount, let close = state.lastClose,

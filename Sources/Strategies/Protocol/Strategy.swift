@@ -34,4 +34,9 @@ public protocol Strategy: Sendable {
 
     /// The position the strategy believes it holds in a symbol.
     func position(in state: SymbolState) -> StrategyPosition
+
+    /// Puts the strategy's view of the position in line with the real one, for when they part: an entry
+    /// the risk engine rejected, an exit that failed, a position closed by liquidation. Only the position
+    /// changes; the windows stay.
+    func reconcile(_ state: inout SymbolState, to position: StrategyPosition)
 }

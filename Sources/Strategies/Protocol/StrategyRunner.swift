@@ -96,6 +96,13 @@ public struct StrategyRunner<S: Strategy>: Sendable {
         slotIndex.sorted { $0.value < $1.value }.map(\.key)
     }
 
+    /// Tells the strategy the real position of `symbol` (see ``Strategy/reconcile(_:to:)``); a symbol never
+    /// seen starts with empty windows.
+    public mutating func reconcile(symbol: String, to position: StrategyPosition) {
+        let index = slot(for: symbol)
+        strategy.reconcile(&slots[index].state, to: position)
+    }
+
     /// Forgets every symbol: flat, empty windows, any bar is new again.
     public mutating func reset() {
         slotIndex = [:]

@@ -67,7 +67,8 @@ import Testing
         let strategy = try DailyTrendMomentumStrategy(
             parameters: .init(fastMA: 1, slowMA: 2, breakoutLookback: 1, momentumWindow: 1, atrWindow: 1))
         var runner = StrategyRunner(strategy: strategy)
-        runner.warmUp(symbol: "Z", history: [Bars.bar(0, close: 0, high: 0, low: 0), Bars.bar(1, close: 0, high: 0, low: 0)])
+        runner.warmUp(
+            symbol: "Z", history: [Bars.bar(0, close: 0, high: 0, low: 0), Bars.bar(1, close: 0, high: 0, low: 0)])
         let state = try #require(runner.state(symbol: "Z"))
         let values = try #require(strategy.indicators(in: state))
         #expect(values.trendStrength == 0)

@@ -30,7 +30,8 @@ import Testing
 
     @Test func closeAt100AfterEntryAt108Sells() throws {
         var runner = try warmedRunner()
-        #expect(runner.feed(Bars.bar(5, close: 108, high: 109, low: 107), symbol: "BTCUSDT").signal?.action == .enterLong)
+        #expect(
+            runner.feed(Bars.bar(5, close: 108, high: 109, low: 107), symbol: "BTCUSDT").signal?.action == .enterLong)
         let signal = try #require(runner.feed(Bars.bar(6, close: 100, high: 101, low: 97), symbol: "BTCUSDT").signal)
         #expect(signal.action == .exit)
         #expect(signal.orderSide == .sell)
@@ -179,7 +180,8 @@ import Testing
     @Test func symbolsAreIndependent() throws {
         var runner = try warmedRunner()
         runner.warmUp(symbol: "ETHUSDT", history: Bars.series([200, 199, 198, 197, 196]))
-        #expect(runner.feed(Bars.bar(5, close: 108, high: 109, low: 107), symbol: "BTCUSDT").signal?.action == .enterLong)
+        #expect(
+            runner.feed(Bars.bar(5, close: 108, high: 109, low: 107), symbol: "BTCUSDT").signal?.action == .enterLong)
         #expect(runner.feed(Bars.bar(5, close: 195, high: 196, low: 194), symbol: "ETHUSDT").signal?.action == .hold)
         #expect(runner.positions == ["BTCUSDT": runner.position(symbol: "BTCUSDT"), "ETHUSDT": .flat])
         #expect(runner.symbols == ["BTCUSDT", "ETHUSDT"])
@@ -191,7 +193,8 @@ extension DailyTrendMomentumStrategyTests {
     /// windows are untouched.
     @Test func reconcileToFlatAfterARejectedEntry() throws {
         var runner = try warmedRunner()
-        #expect(runner.feed(Bars.bar(5, close: 108, high: 109, low: 107), symbol: "BTCUSDT").signal?.action == .enterLong)
+        #expect(
+            runner.feed(Bars.bar(5, close: 108, high: 109, low: 107), symbol: "BTCUSDT").signal?.action == .enterLong)
         runner.reconcile(symbol: "BTCUSDT", to: .flat)
         #expect(runner.position(symbol: "BTCUSDT") == .flat)
         #expect(runner.state(symbol: "BTCUSDT")?.barCount == 6)

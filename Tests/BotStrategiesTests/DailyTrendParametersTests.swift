@@ -20,19 +20,21 @@ import Testing
     }
 
     @Test func warmUpCountsTheBreakoutAndMomentumBase() {
-        #expect(Parameters(fastMA: 3, slowMA: 5, breakoutLookback: 4, momentumWindow: 3, atrWindow: 3).warmUpBarCount == 5)
-        #expect(Parameters(fastMA: 3, slowMA: 5, breakoutLookback: 9, momentumWindow: 3, atrWindow: 3).warmUpBarCount == 10)
-        #expect(Parameters(fastMA: 3, slowMA: 5, breakoutLookback: 4, momentumWindow: 12, atrWindow: 3).warmUpBarCount == 13)
-        #expect(Parameters(fastMA: 3, slowMA: 5, breakoutLookback: 4, momentumWindow: 3, atrWindow: 30).warmUpBarCount == 30)
+        func count(breakout: Int = 4, momentum: Int = 3, atr: Int = 3) -> Int {
+            Parameters(fastMA: 3, slowMA: 5, breakoutLookback: breakout, momentumWindow: momentum, atrWindow: atr)
+                .warmUpBarCount
+        }
+        #expect(count() == 5)
+        #expect(count(breakout: 9) == 10)
+        #expect(count(momentum: 12) == 13)
+        #expect(count(atr: 30) == 30)
     }
 
     @Test func fastMustBeBelowSlow() {
-        #expect(throws: StrategyParameterError.fastNotBelowSlow(strategy: "daily_trend_momentum", fast: 100, slow: 100)) {
-            try DailyTrendMomentumStrategy(parameters: Parameters(fastMA: 100, slowMA: 100))
-        }
-        #expect(throws: StrategyParameterError.fastNotBelowSlow(strategy: "daily_trend_momentum", fast: 50, slow: 20)) {
-            try Parameters(fastMA: 50, slowMA: 20).validate()
-        }
+        let equal = StrategyParameterError.fastNotBelowSlow(strategy: "daily_trend_momentum", fast: 100, slow: 100)
+        #expect(throws: equal) { try DailyTrendMomentumStrategy(parameters: Parameters(fastMA: 100, slowMA: 100)) }
+        let above = StrategyParameterError.fastNotBelowSlow(strategy: "daily_trend_momentum", fast: 50, slow: 20)
+        #expect(throws: above) { try Parameters(fastMA: 50, slowMA: 20).validate() }
     }
 
     @Test(arguments: [

@@ -38,7 +38,9 @@ import Testing
             values.reduce(0, +) / Double(values.count)
         }
 
-        mutating func onData(_ bar: Candle) -> (action: StrategySignal.Action, confidence: Double, metadata: [String: Double])? {
+        typealias Decision = (action: StrategySignal.Action, confidence: Double, metadata: [String: Double])
+
+        mutating func onData(_ bar: Candle) -> Decision? {
             ingest(bar)
             let required = max(p.slowMA, p.breakoutLookback + 1, p.momentumWindow + 1, p.atrWindow)
             guard closes.count >= required, trueRanges.count >= p.atrWindow else { return nil }
@@ -94,7 +96,10 @@ import Testing
             price = max(1, price + drift + Double(Int.random(in: -4...4, using: &random)) * 0.25)
             let high = price + Double(Int.random(in: 0...6, using: &random)) * 0.25
             let low = max(0.25, price - Double(Int.random(in: 0...6, using: &random)) * 0.25)
-            bars.append(Bars.bar(index, close: (price * 4).rounded() / 4, high: (high * 4).rounded() / 4, low: (low * 4).rounded() / 4))
+            bars.append(
+                Bars.bar(
+                    index, close: (price * 4).rounded() / 4, high: (high * 4).rounded() / 4,
+                    low: (low * 4).rounded() / 4))
         }
         return bars
     }

@@ -38,8 +38,9 @@ public struct StrategyRunner<S: Strategy>: Sendable {
         self.strategy = strategy
     }
 
-    /// Takes in history for `symbol` without signalling: bars not newer than the last one seen are
-    /// skipped, the rest go through ``Strategy/warmUp(with:state:)`` in order.
+    /// Takes in history for `symbol` without signalling: bars not newer than the last one seen and invalid
+    /// bars (see ``StrategyFeedResult/invalidBar``) are skipped, the rest go through
+    /// ``Strategy/warmUp(with:state:)`` in order.
     ///
     /// - Returns: how many bars were taken in.
     @discardableResult

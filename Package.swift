@@ -67,6 +67,7 @@ let tests: [Target] = [
     .testTarget(name: "BotRuntimeTests", dependencies: ["BotRuntime", "TestSupport"]),
     .testTarget(name: "BotRiskTests", dependencies: ["BotRisk", "TestSupport"]),
     .testTarget(name: "BotExecutionTests", dependencies: ["BotExecution", "TestSupport"]),
+    .testTarget(name: "BotStrategiesTests", dependencies: ["BotStrategies", "BotData", "TestSupport"]),
     // End-to-end tests that run the built tools as processes.
     .testTarget(name: "ToolTests", dependencies: ["TestSupport"]),
 ]

@@ -1,0 +1,34 @@
+import BotExchanges
+
+/// Small candle builders for the strategy tests: one bar a day from 2024-01-01.
+enum Bars {
+    static let start: Int64 = 1_704_067_200_000
+    static let day: Int64 = 86_400_000
+
+    /// Bar number `index` with the given prices (open = close unless given).
+    static func bar(_ index: Int, close: Double, high: Double, low: Double, open: Double? = nil) -> Candle {
+        Candle(
+            openTime: start + Int64(index) * day, open: open ?? close, high: high, low: low, close: close,
+            volume: 1)
+    }
+
+    /// Bars with high = close + 1 and low = close − 1, as in the reference's tests.
+    static func series(_ closes: [Double], from first: Int = 0) -> [Candle] {
+        closes.enumerated().map { bar(first + $0.offset, close: $0.element, high: $0.element + 1, low: $0.element - 1) }
+    }
+}
+
+/// A seeded SplitMix64 generator, so property tests are reproducible.
+struct SeededGenerator: RandomNumberGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

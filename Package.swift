@@ -20,8 +20,8 @@ let layers: [Target] = [
     .target(
         name: "BotData", dependencies: ["BotExchanges", "BotAlerts", "BotCodecs", "BotCrypto", "CSQLite"],
         path: "Sources/Data"),
-    .target(name: "BotRisk", dependencies: ["BotExchanges"], path: "Sources/Risk"),
-    .target(name: "BotExecution", dependencies: ["BotRisk", "BotExchanges"], path: "Sources/Execution"),
+    .target(name: "BotRisk", dependencies: ["BotCodecs", "BotExchanges"], path: "Sources/Risk"),
+    .target(name: "BotExecution", dependencies: ["BotCodecs", "BotRisk", "BotExchanges"], path: "Sources/Execution"),
     .target(name: "BotStrategies", dependencies: ["BotData"], path: "Sources/Strategies"),
     .target(
         name: "BotRuntime",

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import TestSupport
 import Testing
 
@@ -22,15 +23,20 @@ struct ExchangeSimulatorToolTests {
             process.standardOutput = output
             process.standardError = FileHandle.nullDevice
             try process.run()
-            // A safety net, not a timing assertion: a tool that never prints must not hang the test run.
+            // A safety net, not a timing assertion: a tool that never prints its first line must not hang the
+            // test run. Once the line has arrived the simulator lives as long as the test needs it.
             let process = self.process
-            DispatchQueue.global().asyncAfter(deadline: .now() + 60) { if process.isRunning { process.terminate() } }
+            let started = Mutex(false)
+            DispatchQueue.global().asyncAfter(deadline: .now() + 60) {
+                if !started.withLock({ $0 }), process.isRunning { process.terminate() }
+            }
             var data = Data()
             while !data.contains(0x0a) {
                 let chunk = output.fileHandleForReading.availableData
                 if chunk.isEmpty { break }
                 data.append(chunk)
             }
+            started.withLock { $0 = true }
             firstLine = String(decoding: data.prefix { $0 != 0x0a }, as: UTF8.self)
         }
 

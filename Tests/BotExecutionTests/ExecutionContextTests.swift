@@ -14,7 +14,7 @@ import Testing
     }
 
     @Test func settingsFloorNegativeRatesAtZero() {
-        let settings = PaperTradingSettings(makerFee: -1, takerFee: .nan, slippageBPS: -5)
+        let settings = PaperExecutionSettings(makerFee: -1, takerFee: .nan, slippageBPS: -5)
         #expect(settings.makerFee == 0 && settings.takerFee == 0 && settings.slippageBPS == 0)
         #expect(settings.maintenanceMarginRatio(for: "aggressive") == 0.1)
         #expect(settings.maintenanceMarginRatio(for: "manual") == 0.25)

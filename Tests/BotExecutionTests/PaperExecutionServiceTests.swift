@@ -109,7 +109,7 @@ import Testing
     }
 
     @Test func sellingMoreThanTheLongFlipsIntoAShort() async throws {
-        let service = PaperFixtures.service(settings: PaperTradingSettings(makerFee: 0, takerFee: 0, slippageBPS: 0))
+        let service = PaperFixtures.service(settings: PaperExecutionSettings(makerFee: 0, takerFee: 0, slippageBPS: 0))
         _ = try await service.updateMarket(symbol: "BTCUSDT", .price(20_000), timestamp: PaperFixtures.start)
         _ = try await service.execute(OrderRequest(symbol: "BTCUSDT", side: .buy, quantity: 1), context: context)
         _ = try await service.updateMarket(symbol: "BTCUSDT", .price(21_000), timestamp: PaperFixtures.start)

@@ -20,10 +20,10 @@ enum PaperFixtures {
     }
 
     /// Fees without slippage, so expected balances are easy to write down exactly.
-    static let noSlippage = PaperTradingSettings(slippageBPS: 0)
+    static let noSlippage = PaperExecutionSettings(slippageBPS: 0)
 
     static func service(
-        balances: [String: Double] = ["USDT": 100_000], settings: PaperTradingSettings = PaperTradingSettings(),
+        balances: [String: Double] = ["USDT": 100_000], settings: PaperExecutionSettings = PaperExecutionSettings(),
         ledger: LedgerStorage = .memory, clock: ManualClock = ManualClock()
     ) -> PaperExecutionService {
         PaperExecutionService(

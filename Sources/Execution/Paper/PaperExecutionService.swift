@@ -19,7 +19,7 @@ public actor PaperExecutionService: ExecutionService {
         var result: OrderResult
     }
 
-    public let settings: PaperTradingSettings
+    public let settings: PaperExecutionSettings
     let markets: [String: MarketMetadata]
     let clock: @Sendable () -> Int64
     let ledger: ExecutionLedger
@@ -41,7 +41,7 @@ public actor PaperExecutionService: ExecutionService {
     /// - Parameter clock: milliseconds since the epoch (UTC); stamps results, fills and ledger records.
     public init(
         markets: [String: MarketMetadata], initialBalances: [String: Double],
-        settings: PaperTradingSettings = PaperTradingSettings(), ledger storage: LedgerStorage = .memory,
+        settings: PaperExecutionSettings = PaperExecutionSettings(), ledger storage: LedgerStorage = .memory,
         clock: @escaping @Sendable () -> Int64
     ) {
         self.markets = markets

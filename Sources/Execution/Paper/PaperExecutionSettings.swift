@@ -1,7 +1,7 @@
 /// Fees, slippage and margin rules of the paper simulator (`adapter_settings.paper_trading`).
 ///
 /// BotRuntime maps its config model onto this; the defaults are the reference's.
-public struct PaperTradingSettings: Sendable, Hashable {
+public struct PaperExecutionSettings: Sendable, Hashable {
     /// Fee rate of an order that rested on the book before it filled (a crossed limit order).
     public var makerFee: Double
     /// Fee rate of an order that took liquidity (market orders, marketable limit orders).

@@ -23,7 +23,7 @@ struct ParquetCorruptionTests {
             try ParquetWriter.encode(schema: ParquetSampleTable.schema, columns: columns, options: $0)
         }
         let expected = columns.map(Self.normalized)
-        var generator = SplitMix64(seed: 20_240_101)
+        var generator = SeededGenerator(seed: 20_240_101)
         var outcomes: [Outcome: Int] = [:]
         for iteration in 0..<1000 {
             let original = files[iteration % files.count]

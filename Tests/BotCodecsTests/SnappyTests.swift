@@ -8,7 +8,7 @@ struct SnappyTests {
     /// Deterministic inputs: empty, tiny, random, repetitive, long runs, text-like, and sizes around the
     /// 64 KiB block boundary.
     static let inputs: [(String, [UInt8])] = {
-        var generator = SplitMix64(seed: 0x5A5A_1234)
+        var generator = SeededGenerator(seed: 0x5A5A_1234)
         func random(_ count: Int) -> [UInt8] { (0..<count).map { _ in UInt8(truncatingIfNeeded: generator.next()) } }
         let words = Array("the quick brown fox jumps over the lazy dog; candles open high low close volume ".utf8)
         var text: [UInt8] = []
@@ -83,17 +83,3 @@ struct SnappyTests {
     }
 }
 
-/// A small deterministic generator (SplitMix64) so test inputs are the same on every run.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

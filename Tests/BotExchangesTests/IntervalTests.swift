@@ -1,5 +1,6 @@
 import BotExchanges
 import Foundation
+import TestSupport
 import Testing
 
 @Suite("Interval")
@@ -20,21 +21,10 @@ struct IntervalTests {
             [.year, .month, .day, .hour, .minute, .second, .nanosecond, .weekday], from: date)
     }
 
-    /// A small deterministic generator (SplitMix64) so the property tests are reproducible.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var value = state
-            value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-            return value ^ (value >> 31)
-        }
-    }
 
     /// Times between 1900 and 2200, including negative ones.
     static func sampleTimes(count: Int, seed: UInt64) -> [Int64] {
-        var generator = SplitMix(state: seed)
+        var generator = SeededGenerator(seed: seed)
         let low = utc(1900, 1, 1)
         let high = utc(2200, 1, 1)
         return (0..<count).map { _ in Int64.random(in: low..<high, using: &generator) }

@@ -244,7 +244,7 @@ import Testing
         try await withServer(Self.router()) { server in
             let valid = Array(
                 "POST /echo?a=%41&b=2 HTTP/1.1\r\nHost: a\r\nContent-Length: 5\r\nConnection: close\r\n\r\nhello".utf8)
-            var generator = SplitMix(seed: 0x5eed)
+            var generator = SeededGenerator(seed: 0x5eed)
             for _ in 0..<60 {
                 var bytes = valid
                 for _ in 0...(generator.next() % 4) {
@@ -306,7 +306,7 @@ import Testing
         // Release the handler only once stop() has begun (the listener refuses connections); otherwise the
         // answer may legitimately be sent before the server knows it is stopping, with keep-alive.
         for _ in 0..<2_000 {
-            let connected = try? await offPool {
+            let connected: Void? = try? await offPool {
                 try TCPSocket.connect(host: "127.0.0.1", port: port, timeout: .seconds(2)).close()
             }
             if connected == nil { break }
@@ -426,18 +426,6 @@ func expectHealthy(_ server: HTTPServer) async throws {
     #expect(answer.hasPrefix("HTTP/1.1 200 OK\r\n"))
 }
 
-/// A small deterministic generator (SplitMix64) so the mutation test is reproducible.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 // Safety: used only to move a socket between the test task and one helper thread, one at a time.
 struct UncheckedBox<Value>: @unchecked Sendable {

@@ -1,5 +1,6 @@
 import BotExchanges
 import BotStrategies
+import TestSupport
 import Testing
 
 /// The strategy against a literal port of the reference's algorithm (reference-runtime §4.1: bounded

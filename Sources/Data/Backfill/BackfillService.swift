@@ -10,7 +10,10 @@ import BotExchanges
 /// ```
 ///
 /// Re-running a complete window sends no candle request: only the store's missing ranges are fetched.
-/// A crash loses at most the month being gathered; the next run finds it missing and fetches it again.
+/// A month is written while the next pages are fetched; at most one write is in flight and writes finish
+/// in month order, so the ledger and watermark advance exactly once and in order. A crash loses at most
+/// the month being written and the month being gathered; the next run finds them missing and fetches them
+/// again.
 /// A ban (HTTP 418) stops the run with ``BackfillError/banned(venue:retryAfterSeconds:completed:)``.
 public struct BackfillService: Sendable {
     /// The store written to.
@@ -109,9 +112,19 @@ public struct BackfillService: Sendable {
                 try await fillRange(range, source: source, fill: &fill!, summary: &summary, progress: progress)
             }
             try await flushBatch(&fill!, summary: &summary)
+            try await finishFlush(&fill!, summary: &summary)
         } catch let error as MarketDataError {
             // What was gathered before the failure is correct: keep it.
-            if fill != nil { try? await flushBatch(&fill!, summary: &summary) }
+            // A month still being written is awaited first; if that write failed, nothing more is written.
+            if fill != nil {
+                do {
+                    try await finishFlush(&fill!, summary: &summary)
+                    try? await flushBatch(&fill!, summary: &summary)
+                    try? await finishFlush(&fill!, summary: &summary)
+                } catch {
+                    summary.errors.append(error.description)
+                }
+            }
             if case .banned(let venue, let retryAfter) = error {
                 summary.gapsLeft = (try? await gapsLeft(summary)) ?? 0
                 throw .banned(venue: venue, retryAfterSeconds: retryAfter, completed: [summary])
@@ -119,6 +132,15 @@ public struct BackfillService: Sendable {
             summary.errors.append(error.description)
         } catch {
             summary.errors.append("\(error)")
+            // A failed write has already been awaited; anything else still in flight finishes before the
+            // summary is read.
+            if fill != nil {
+                do {
+                    try await finishFlush(&fill!, summary: &summary)
+                } catch {
+                    summary.errors.append(error.description)
+                }
+            }
         }
         do {
             summary.gapsLeft = try await gapsLeft(summary)
@@ -136,6 +158,16 @@ public struct BackfillService: Sendable {
         var done = 0
         var batch: [Candle] = []
         var batchMonth: PartitionMonth?
+        /// The previous month's write, running while the next pages are fetched.
+        var inFlight: Task<FlushOutcome, Never>?
+    }
+
+    /// What one month's write did, carried back from its task; `error` is where it stopped, if it did.
+    struct FlushOutcome: Sendable {
+        var written = 0
+        var segments = 0
+        var duplicateSegments = 0
+        var error: OHLCVStoreError?
     }
 
     /// Pages through one hole; pages are gathered per calendar month and written a month at a time.
@@ -204,23 +236,60 @@ public struct BackfillService: Sendable {
         }
     }
 
-    /// Writes the gathered month, then records it in the ledger and moves the watermark in one transaction.
+    /// Starts writing the gathered month once the previous month's write has finished (its failure is
+    /// thrown here), so writes never overlap and complete in month order.
     private func flushBatch(_ fill: inout Fill, summary: inout SeriesBackfillSummary) async throws(OHLCVStoreError) {
-        guard let first = fill.batch.first, let last = fill.batch.last else { return }
-        let written = try await store.write(fill.batch, series: fill.series, now: fill.started)
-        summary.written += written.written
-        let segment = LedgerSegment(
-            contentKey: Self.contentKey(fill.batch, series: fill.series), series: fill.series,
-            rangeStart: first.openTime, rangeEnd: fill.series.interval.next(after: last.openTime),
-            rows: fill.batch.count, kind: .parquet,
-            path: fill.batchMonth.map { OHLCVStore.partitionPath(series: fill.series, month: $0) } ?? "",
-            createdAt: now())
-        summary.segments += 1
-        if try await !store.recordSegment(segment, advancingWatermarkTo: last.openTime) {
-            summary.duplicateSegments += 1
+        try await finishFlush(&fill, summary: &summary)
+        guard !fill.batch.isEmpty else { return }
+        let batch = fill.batch
+        let series = fill.series
+        let month = fill.batchMonth
+        let started = fill.started
+        let store = store
+        let now = now
+        fill.inFlight = Task {
+            await Self.write(batch, series: series, month: month, started: started, store: store, now: now)
         }
-        fill.batch.removeAll(keepingCapacity: true)
+        fill.batch = []
+        fill.batch.reserveCapacity(batch.count)
         fill.batchMonth = nil
+    }
+
+    /// Waits for the month being written, adds what it did to the summary and throws where it stopped.
+    private func finishFlush(_ fill: inout Fill, summary: inout SeriesBackfillSummary) async throws(OHLCVStoreError) {
+        guard let task = fill.inFlight else { return }
+        fill.inFlight = nil
+        let outcome = await task.value
+        summary.written += outcome.written
+        summary.segments += outcome.segments
+        summary.duplicateSegments += outcome.duplicateSegments
+        if let error = outcome.error { throw error }
+    }
+
+    /// Writes one month, then records it in the ledger and moves the watermark in one transaction.
+    private static func write(
+        _ batch: [Candle], series: SeriesKey, month: PartitionMonth?, started: Int64, store: OHLCVStore,
+        now: @Sendable () -> Int64
+    ) async -> FlushOutcome {
+        var outcome = FlushOutcome()
+        guard let first = batch.first, let last = batch.last else { return outcome }
+        do {
+            let written = try await store.write(batch, series: series, now: started)
+            outcome.written += written.written
+            let segment = LedgerSegment(
+                contentKey: contentKey(batch, series: series), series: series,
+                rangeStart: first.openTime, rangeEnd: series.interval.next(after: last.openTime),
+                rows: batch.count, kind: .parquet,
+                path: month.map { OHLCVStore.partitionPath(series: series, month: $0) } ?? "",
+                createdAt: now())
+            outcome.segments += 1
+            if try await !store.recordSegment(segment, advancingWatermarkTo: last.openTime) {
+                outcome.duplicateSegments += 1
+            }
+        } catch {
+            outcome.error = error
+        }
+        return outcome
     }
 
     /// Candles of the window (from the venue's oldest available on) still missing.

@@ -187,7 +187,7 @@ struct JSONParser {
         guard index > digitsStart else { return nil }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
         if isInteger, let integer = Int64(text) { return .integer(integer) }
-        guard let double = Double(text), double.isFinite else { return nil }
+        guard let double = JSONValue.plainDecimal(text) ?? Double(text), double.isFinite else { return nil }
         return .number(double)
     }
 }

@@ -57,7 +57,7 @@ enum JSONValue: Sendable, Equatable {
         switch self {
         case .integer(let value): Double(value)
         case .number(let value): value
-        case .string(let text): Double(text).flatMap { $0.isFinite ? $0 : nil }
+        case .string(let text): Self.plainDecimal(text) ?? Double(text).flatMap { $0.isFinite ? $0 : nil }
         default: nil
         }
     }

@@ -19,14 +19,20 @@ struct SimulatorJSONWriter {
         }
     }
 
-    private mutating func digits(_ value: UInt64) {
-        let start = bytes.count
-        var rest = value
-        repeat {
-            bytes.append(UInt8(ascii: "0") + UInt8(rest % 10))
-            rest /= 10
-        } while rest > 0
-        bytes[start...].reverse()
+    /// `value` in decimal, left-padded with zeros to `minimumCount` digits (at most 24). The digits are
+    /// formed right to left in a stack buffer and appended once, instead of appended and reversed in place.
+    private mutating func digits(_ value: UInt64, minimumCount: Int = 1) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { buffer in
+            var position = 24
+            let stop = 24 - min(24, minimumCount)
+            var rest = value
+            repeat {
+                position -= 1
+                buffer[position] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest % 10)
+                rest /= 10
+            } while rest > 0 || position > stop
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[position...]))
+        }
     }
 
     /// `units × 10^-scale` as a decimal with at least `fraction` digits after the point (padding with
@@ -41,12 +47,7 @@ struct SimulatorJSONWriter {
         guard shown > 0 else { return }
         bytes.append(UInt8(ascii: "."))
         let start = bytes.count
-        var remainder = magnitude % divisor
-        for _ in 0..<scale {
-            bytes.append(UInt8(ascii: "0") + UInt8(remainder % 10))
-            remainder /= 10
-        }
-        bytes[start...].reverse()
+        if scale > 0 { digits(UInt64(magnitude % divisor), minimumCount: scale) }
         for _ in scale..<shown { bytes.append(UInt8(ascii: "0")) }
         if trim {
             while bytes.count > start, bytes.last == UInt8(ascii: "0") { bytes.removeLast() }

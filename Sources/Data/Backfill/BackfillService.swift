@@ -247,6 +247,9 @@ public struct BackfillService: Sendable {
         let started = fill.started
         let store = store
         let now = now
+        // Unstructured only in form: every path out of a series (done, failure, ban, cancellation) awaits
+        // it in finishFlush, so the write never outlives the call; a task group would have to own the
+        // whole page loop to express the same one-write-ahead pipeline.
         fill.inFlight = Task {
             await Self.write(batch, series: series, month: month, started: started, store: store, now: now)
         }

@@ -21,7 +21,7 @@ let layers: [Target] = [
         name: "BotData", dependencies: ["BotExchanges", "BotAlerts", "BotCodecs", "BotCrypto", "CSQLite"],
         path: "Sources/Data"),
     .target(name: "BotRisk", dependencies: ["BotCodecs", "BotExchanges"], path: "Sources/Risk"),
-    .target(name: "BotExecution", dependencies: ["BotCodecs", "BotRisk", "BotExchanges"], path: "Sources/Execution"),
+    .target(name: "BotExecution", dependencies: ["BotCodecs", "BotNet", "BotRisk", "BotExchanges"], path: "Sources/Execution"),
     .target(name: "BotStrategies", dependencies: ["BotData"], path: "Sources/Strategies"),
     .target(
         name: "BotRuntime",
@@ -66,7 +66,7 @@ let tests: [Target] = [
     .testTarget(name: "BotDataTests", dependencies: ["BotData", "TestSupport"]),
     .testTarget(name: "BotRuntimeTests", dependencies: ["BotRuntime", "TestSupport"]),
     .testTarget(name: "BotRiskTests", dependencies: ["BotRisk", "TestSupport"]),
-    .testTarget(name: "BotExecutionTests", dependencies: ["BotExecution", "TestSupport"]),
+    .testTarget(name: "BotExecutionTests", dependencies: ["BotExecution", "BotNet", "TestSupport"]),
     .testTarget(name: "BotStrategiesTests", dependencies: ["BotStrategies", "BotData", "TestSupport"]),
     // End-to-end tests that run the built tools as processes.
     .testTarget(name: "ToolTests", dependencies: ["TestSupport"]),

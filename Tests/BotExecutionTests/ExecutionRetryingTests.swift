@@ -1,4 +1,5 @@
 import BotExchanges
+import BotNet
 import Foundation
 import Testing
 

@@ -1,3 +1,4 @@
+import BotNet
 import Foundation
 
 /// Which failures ``ExecutionRetrying`` tries again, how often, and how long it waits in between.
@@ -6,15 +7,8 @@ import Foundation
 /// multiplierⁿ⁻¹)`; ``Jitter`` then spreads it, so several bots that failed together do not hammer the
 /// venue together. Only errors ``isTransient`` accepts are retried; the rest fail at once.
 public struct ExecutionRetryPolicy: Sendable {
-    /// How the wait ceiling is randomised; `r` is the injected random number in [0, 1).
-    public enum Jitter: Sendable, Equatable {
-        /// Exactly the ceiling.
-        case none
-        /// `ceiling × r`.
-        case full
-        /// `ceiling / 2 + ceiling / 2 × r`: at least half the ceiling.
-        case equal
-    }
+    /// How the wait ceiling is randomised: the same choices as the HTTP client's policy.
+    public typealias Jitter = RetryPolicy.Jitter
 
     /// Attempts in total, the first one included; 1 disables retries.
     public var maxAttempts: Int
@@ -53,24 +47,11 @@ public struct ExecutionRetryPolicy: Sendable {
         return false
     }
 
-    /// The wait before retry number `retry` (1 for the first retry), given a random number in [0, 1).
+    /// The wait before retry number `retry` (1 for the first retry), given a random number in [0, 1);
+    /// computed exactly as the HTTP client's ``RetryPolicy`` computes it.
     public func delay(beforeRetry retry: Int, random: Double) -> Duration {
-        let exponent = Double(max(0, retry - 1))
-        let ceiling = min(Self.seconds(baseDelay) * pow(multiplier, exponent), Self.seconds(maxDelay))
-        let r = min(max(random, 0), 1)
-        let wait =
-            switch jitter {
-            case .none: ceiling
-            case .full: ceiling * r
-            case .equal: ceiling / 2 + ceiling / 2 * r
-            }
-        guard wait.isFinite, wait > 0 else { return .zero }
-        // Whole microseconds, so equal inputs give equal Durations however the Double rounded.
-        return .microseconds(Int64((min(wait, 1e9) * 1e6).rounded()))
-    }
-
-    private static func seconds(_ duration: Duration) -> Double {
-        let parts = duration.components
-        return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
+        RetryPolicy(
+            maxAttempts: maxAttempts, baseDelay: baseDelay, multiplier: multiplier, maxDelay: maxDelay, jitter: jitter
+        ).delay(beforeRetry: retry, random: random)
     }
 }

@@ -19,21 +19,7 @@ struct ThriftCompactReader {
 
     var remaining: Int { end - position }
 
-    enum FieldType: UInt8 {
-        case stop = 0
-        case booleanTrue = 1
-        case booleanFalse = 2
-        case byte = 3
-        case i16 = 4
-        case i32 = 5
-        case i64 = 6
-        case double = 7
-        case binary = 8
-        case list = 9
-        case set = 10
-        case map = 11
-        case structure = 12
-    }
+    typealias FieldType = ThriftFieldType
 
     struct FieldHeader {
         let id: Int16

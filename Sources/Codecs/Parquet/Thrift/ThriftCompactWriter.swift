@@ -8,21 +8,7 @@ struct ThriftCompactWriter {
         bytes.reserveCapacity(capacity)
     }
 
-    // Compact-protocol type nibbles.
-    enum FieldType: UInt8 {
-        case booleanTrue = 1
-        case booleanFalse = 2
-        case byte = 3
-        case i16 = 4
-        case i32 = 5
-        case i64 = 6
-        case double = 7
-        case binary = 8
-        case list = 9
-        case set = 10
-        case map = 11
-        case structure = 12
-    }
+    typealias FieldType = ThriftFieldType
 
     mutating func fieldHeader(_ id: Int16, _ type: FieldType) {
         let last = lastFieldID[lastFieldID.count - 1]

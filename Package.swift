@@ -64,7 +64,12 @@ let tests: [Target] = [
     .testTarget(name: "BotAlertsTests", dependencies: ["BotAlerts", "TestSupport"]),
     .testTarget(name: "BotExchangesTests", dependencies: ["BotExchanges", "BotNet", "TestSupport"]),
     .testTarget(name: "BotDataTests", dependencies: ["BotData", "TestSupport"]),
-    .testTarget(name: "BotRuntimeTests", dependencies: ["BotRuntime", "TestSupport"]),
+    .testTarget(
+        name: "BotRuntimeTests",
+        dependencies: [
+            "BotRuntime", "BotData", "BotExchanges", "BotRisk", "BotExecution", "BotStrategies", "BotCodecs", "BotCrypto",
+            "BotNet", "BotAlerts", "TestSupport",
+        ]),
     .testTarget(name: "BotRiskTests", dependencies: ["BotRisk", "TestSupport"]),
     .testTarget(name: "BotExecutionTests", dependencies: ["BotExecution", "BotNet", "TestSupport"]),
     .testTarget(name: "BotStrategiesTests", dependencies: ["BotStrategies", "BotData", "TestSupport"]),

@@ -27,6 +27,7 @@ yaml pyyaml
 pyrage pyrage
 moto.server moto[server]
 aiosmtpd aiosmtpd
+prometheus_client prometheus-client
 LIST
 if [ ${#missing_pip[@]} -gt 0 ]; then
     echo "test.sh: installing ${missing_pip[*]} (pip)"

@@ -1,0 +1,20 @@
+import Foundation
+
+/// Where ``SmokeReportWriter`` put a report, and the hash of its `summary.json`.
+public struct SmokeReportFiles: Sendable, Hashable {
+    /// The report folder (`daily_trend_smoke_…`).
+    public var directory: URL
+    /// `summary.json`.
+    public var summaryURL: URL
+    /// Lower-case hex SHA-256 of the exact bytes of `summary.json`, so `sha256sum summary.json` matches.
+    public var summarySHA256: String
+    /// `summary.txt`.
+    public var summaryTextURL: URL
+    /// `README.txt`.
+    public var readmeURL: URL
+    /// `ledger.jsonl`.
+    public var ledgerURL: URL
+
+    /// The file names of a report, sorted as they appear in its archive.
+    public static let fileNames = ["README.txt", "ledger.jsonl", "summary.json", "summary.txt"]
+}

@@ -15,6 +15,18 @@ public struct SmokeReportFiles: Sendable, Hashable {
     /// `ledger.jsonl`.
     public var ledgerURL: URL
 
+    /// Report paths as given.
+    public init(
+        directory: URL, summaryURL: URL, summarySHA256: String, summaryTextURL: URL, readmeURL: URL, ledgerURL: URL
+    ) {
+        self.directory = directory
+        self.summaryURL = summaryURL
+        self.summarySHA256 = summarySHA256
+        self.summaryTextURL = summaryTextURL
+        self.readmeURL = readmeURL
+        self.ledgerURL = ledgerURL
+    }
+
     /// The file names of a report, sorted as they appear in its archive.
     public static let fileNames = ["README.txt", "ledger.jsonl", "summary.json", "summary.txt"]
 }

@@ -1,3 +1,4 @@
+import BotAlerts
 import BotCodecs
 import BotData
 import BotExecution
@@ -104,6 +105,7 @@ struct SmokeReportWriterTests {
             failures: scenario.failures)
         #expect(report.status == scenario.expected)
         #expect(report.summaryJSON["status"] == .string(scenario.expected.rawValue))
+        #expect(report.status.alertSeverity.rawValue == ["ok": "info", "warning": "warning", "error": "error"][scenario.expected.rawValue])
     }
 
     @Test("summary.txt: the English lines in the reference's order, ending with the summary.json hash")

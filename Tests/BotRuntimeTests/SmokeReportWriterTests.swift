@@ -205,6 +205,19 @@ struct SmokeReportWriterTests {
         }
     }
 
+    @Test("a report folder under a file is refused, naming the path and the fix")
+    func directoryFailure() throws {
+        try withTemporaryDirectory { folder in
+            let file = folder.appendingPathComponent("plain-file")
+            try Data("x".utf8).write(to: file)
+            let error = #expect(throws: SmokeReportError.self) {
+                try SmokeReportWriter.makeDirectory(in: file.appendingPathComponent("out"), now: 0)
+            }
+            #expect(error == .cannotCreateDirectory(path: file.appendingPathComponent("out").path, code: ENOTDIR))
+            #expect(error?.description.contains("check that the parent folder exists and is a folder") == true)
+        }
+    }
+
     @Test("a write into a missing folder fails naming the file and the fix")
     func writeFailure() throws {
         withTemporaryDirectory { folder in

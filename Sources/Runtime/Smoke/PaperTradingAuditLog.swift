@@ -36,7 +36,7 @@ public struct PaperTradingAuditLog {
     @discardableResult
     public static func appendRow(to url: URL, entry: AuditLogEntry) throws -> String {
         let folder = url.deletingLastPathComponent()
-        try createFolder(folder)
+        try SmokeReportWriter.createFolders(folder)
         let lock = open(folder.path, O_RDONLY | O_DIRECTORY)
         if lock >= 0 { _ = flock(lock, LOCK_EX) }
         defer {
@@ -137,15 +137,6 @@ public struct PaperTradingAuditLog {
     private static func cell(_ text: String) -> String {
         text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\r", with: " ")
             .replacingOccurrences(of: "\n", with: " ")
-    }
-
-    static func createFolder(_ folder: URL) throws {
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        } catch {
-            let code = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError).map { Int32($0.code) } ?? EIO
-            throw SmokeReportError.cannotCreateDirectory(path: folder.path, code: code)
-        }
     }
 }
 

@@ -40,12 +40,7 @@ public struct SmokeReportWriter {
     /// The folder is created exclusively, so two runs in the same second never share a folder.
     /// - Throws: ``SmokeReportError/cannotCreateDirectory(path:code:)``.
     public static func makeDirectory(in base: URL, now: Int64) throws -> URL {
-        do {
-            try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
-        } catch {
-            let code = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError).map { Int32($0.code) } ?? EIO
-            throw SmokeReportError.cannotCreateDirectory(path: base.path, code: code)
-        }
+        try createFolders(base)
         let stamp = compactTimestamp(now)
         let alphabet = Array("abcdefghijklmnopqrstuvwxyz0123456789")
         var lastCode: Int32 = EEXIST
@@ -57,6 +52,21 @@ public struct SmokeReportWriter {
             guard lastCode == EEXIST else { break }
         }
         throw SmokeReportError.cannotCreateDirectory(path: base.path, code: lastCode)
+    }
+
+    /// Creates `folder` and its missing parents (mode 0755), keeping the failing `errno` for the message.
+    static func createFolders(_ folder: URL) throws {
+        var missing: [String] = []
+        var path = folder.standardizedFileURL.path
+        while !path.isEmpty, path != "/", access(path, F_OK) != 0 {
+            missing.append(path)
+            path = (path as NSString).deletingLastPathComponent
+        }
+        for path in missing.reversed() where mkdir(path, 0o755) != 0 {
+            let code = errno
+            // Another run may have created it in the meantime.
+            if code != EEXIST { throw SmokeReportError.cannotCreateDirectory(path: path, code: code) }
+        }
     }
 
     /// `20261121T191326Z`.

@@ -47,6 +47,13 @@ struct PaperPrecheckArchiveTests {
             #expect(
                 record.json.precheckObjectKeys
                     == ["path", "sha256", "created_at", "environment", "status", "size_bytes"])
+            #expect(report.json(auditRecord: record).precheckObjectKeys.last == "audit_record")
+            #expect(report.json(auditRecord: record)["audit_record"] == record.json)
+            #expect(report.json(auditRecord: nil) == report.json)
+            #expect(
+                PrecheckReport.skippedJSON().compact
+                    == #"{"status": "skipped", "coverage_status": "skipped", "risk_status": "skipped", "#
+                    + #""skip_reason": "cli_flag"}"#)
         }
     }
 

@@ -52,8 +52,8 @@ extension PaperPrecheckCommand {
                 "  series: \(summary.total) total, \(summary.ok) ok, \(summary.warning) warning, "
                     + "\(summary.error) error; ok_ratio \(ratio)")
             if !summary.stateCounts.isEmpty {
-                lines.append(
-                    "  states: " + summary.stateCounts.map { "\($0.state.rawValue)=\($0.count)" }.joined(separator: " "))
+                let states = summary.stateCounts.map { "\($0.state.rawValue)=\($0.count)" }
+                lines.append("  states: " + states.joined(separator: " "))
             }
             if let worst = summary.worstGap {
                 lines.append(

@@ -40,7 +40,8 @@ public struct PaperPrecheckCommand: ToolCommand {
             "min-ok-ratio", value: "ratio", kind: .double,
             help: "Override the environment's data_quality.min_ok_ratio (0…1)."),
         .flag("json", help: "Print the report as JSON (with audit_record when it was kept)."),
-        .option("output", value: "path", help: "Also write the JSON report to this file (atomically, folders created)."),
+        .option(
+            "output", value: "path", help: "Also write the JSON report to this file (atomically, folders created)."),
         .flag("fail-on-warnings", help: "Exit 2 on warnings too."),
         .flag("skip-risk-check", help: "Leave out the risk profile's sanity check."),
         .option(
@@ -49,7 +50,8 @@ public struct PaperPrecheckCommand: ToolCommand {
     ]
     public static let exitCodes: [ToolExitCode] = [
         ToolExitCode(
-            2, "the check found an error (config, coverage, risk, unknown environment), or a warning with "
+            2,
+            "the check found an error (config, coverage, risk, unknown environment), or a warning with "
                 + "--fail-on-warnings")
     ]
 
@@ -132,12 +134,7 @@ public struct PaperPrecheckCommand: ToolCommand {
                 archiveError = error
             }
         }
-        var payload = report.json
-        if let record, case .object(var members) = payload {
-            members.append(("audit_record", record.json))
-            payload = .object(members)
-        }
-        let document = payload.rendered() + "\n"
+        let document = report.json(auditRecord: record).rendered() + "\n"
         if let outputPath {
             try AtomicFile.write(
                 Data(document.utf8), to: URL(fileURLWithPath: context.resolve(outputPath)), createFolders: true)

@@ -84,7 +84,9 @@ extension PaperPrecheck {
         trials.append(tightTrial)
         checks.tightStopRejected = !tightTrial.decision.isAllowed
         if let rejection = tightTrial.decision.rejection {
-            if rejection.check != .stopDistance { warnings.append("tight_stop_rejected_by:\(rejection.check.rawValue)") }
+            if rejection.check != .stopDistance {
+                warnings.append("tight_stop_rejected_by:\(rejection.check.rawValue)")
+            }
         } else {
             issues.append("tight_stop_not_rejected")
         }

@@ -95,4 +95,21 @@ public struct PrecheckReport: Sendable {
         if let errorReason { members.append(("error_reason", .string(errorReason))) }
         return .object(members)
     }
+
+    /// ``json`` with `audit_record` appended when the report was kept: what `--json` prints and what the
+    /// smoke test's `data_checks.paper_precheck` holds.
+    public func json(auditRecord: PrecheckAuditRecord?) -> ReportJSON {
+        guard let auditRecord, case .object(var members) = json else { return json }
+        members.append(("audit_record", auditRecord.json))
+        return .object(members)
+    }
+
+    /// The payload standing in for a pre-check that was not run (`--skip-paper-precheck`, reference §10.1
+    /// step 5): `{"status": "skipped", "coverage_status": "skipped", "risk_status": "skipped", "skip_reason"}`.
+    public static func skippedJSON(reason: String = "cli_flag") -> ReportJSON {
+        .object([
+            ("status", .string("skipped")), ("coverage_status", .string("skipped")),
+            ("risk_status", .string("skipped")), ("skip_reason", .string(reason)),
+        ])
+    }
 }

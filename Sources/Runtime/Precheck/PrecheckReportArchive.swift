@@ -42,7 +42,8 @@ public enum PrecheckReportArchive {
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {
-            throw .archiveFailed(path: directory.path, reason: "cannot create the folder: \(error.localizedDescription)")
+            throw .archiveFailed(
+                path: directory.path, reason: "cannot create the folder: \(error.localizedDescription)")
         }
         let url = try claim(stem: stem, in: directory)
         do {

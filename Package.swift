@@ -45,7 +45,7 @@ for (index, layer) in layers.enumerated() {
 // command type in BotRuntime. A tool is listed here when an issue gives it real work.
 let runbookTools: [String] = [
     "validate-config", "inspect-manifest", "seed-paper-cache", "check-data-coverage", "exchange-simulator",
-    "backfill", "show-risk-state",
+    "backfill", "show-risk-state", "paper-precheck",
 ]
 
 let tools: [Target] =

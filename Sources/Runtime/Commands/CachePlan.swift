@@ -44,17 +44,28 @@ struct CachePlan: Sendable {
             let known = config.environments.map(\.name).joined(separator: ", ")
             throw UsageError("--environment: no environment '\(environmentName)' in \(configPath) (known: \(known))")
         }
+        do {
+            return try plan(
+                config: config, environment: environment, configPath: configPath,
+                cacheRoot: URL(fileURLWithPath: context.resolve(environment.dataCachePath)).standardized.path)
+        } catch {
+            throw ToolExit(code: 1, message: error.description)
+        }
+    }
+
+    /// Plans the cache of `environment` from an already loaded configuration; `cacheRoot` is its
+    /// `data_cache_path` resolved by the caller.
+    ///
+    /// - Throws: ``CachePlanError`` when the environment has no usable universe.
+    static func plan(
+        config: CoreConfig, environment: EnvironmentConfig, configPath: String, cacheRoot: String
+    ) throws(CachePlanError) -> CachePlan {
+        let environmentName = environment.name
         guard let universeName = environment.instrumentUniverse else {
-            throw ToolExit(
-                code: 1,
-                message: "environment '\(environmentName)' in \(configPath) has no instrument_universe; "
-                    + "set one so the required candle series are known")
+            throw .noUniverse(environment: environmentName, configPath: configPath)
         }
         guard let universe = config.instrumentUniverse(named: universeName) else {
-            throw ToolExit(
-                code: 1,
-                message: "environment '\(environmentName)' names the unknown instrument universe '\(universeName)'; "
-                    + "run 'validate-config --config \(configPath)'")
+            throw .unknownUniverse(universeName, environment: environmentName, configPath: configPath)
         }
         let controllerInterval = environment.defaultController.flatMap { config.controller(named: $0)?.interval }
         var lookbacks: [Series: Int?] = [:]
@@ -79,10 +90,7 @@ struct CachePlan: Sendable {
             }
         }
         guard !series.isEmpty else {
-            throw ToolExit(
-                code: 1,
-                message: "instrument universe '\(universeName)' has no symbol on exchange '\(environment.exchange)' "
-                    + "(environment '\(environmentName)'); add the exchange under the instruments' exchanges")
+            throw .noSymbols(universe: universeName, exchange: environment.exchange, environment: environmentName)
         }
         let planned = series.map { key in
             Series(
@@ -93,9 +101,7 @@ struct CachePlan: Sendable {
         let quality = (environment.dataQuality ?? DataQualityConfig(maxGapMinutes: nil, minOKRatio: nil))
             .filled(from: profile)
         return CachePlan(
-            configPath: configPath, environment: environment,
-            cacheRoot: URL(fileURLWithPath: context.resolve(environment.dataCachePath)).standardized.path,
-            series: planned,
+            configPath: configPath, environment: environment, cacheRoot: cacheRoot, series: planned,
             thresholds: CoverageThresholds(maxGapMinutes: quality.maxGapMinutes, minOkRatio: quality.minOKRatio))
     }
 

@@ -58,18 +58,7 @@ public struct CheckDataCoverageCommand: ToolCommand {
         let selected = try select(from: plan)
         let store = try await openStore(plan)
         let asOf = self.asOf ?? context.now()
-        let evaluator = CoverageEvaluator()
-        var entries: [SeriesCoverage] = []
-        for series in selected {
-            try Task.checkCancellation()
-            let key = try plan.key(series)
-            let openTimes = try await store.openTimes(series: key)
-            entries.append(
-                evaluator.evaluate(
-                    exchange: key.exchange, symbol: key.symbol, interval: key.interval, openTimes: openTimes,
-                    lookbackDays: series.lookbackDays, asOf: asOf))
-        }
-        let report = CoverageReport(entries: entries, asOf: asOf, thresholds: plan.thresholds)
+        let report = try await plan.coverage(of: selected, in: store, asOf: asOf)
         let manifest = (plan.environment.dataCachePath as NSString).appendingPathComponent(OHLCVStore.manifestName)
         let document =
             report.json(environment: environmentName, exchange: plan.environment.exchange, manifestPath: manifest)
@@ -79,7 +68,8 @@ public struct CheckDataCoverageCommand: ToolCommand {
                 Data(document.utf8), to: URL(fileURLWithPath: context.resolve(outputPath)), createFolders: true)
         }
         context.write(json ? document : text(report, manifest: manifest, exchange: plan.environment.exchange))
-        context.logger.debug("checked \(entries.count) series as of \(Self.iso(asOf)): \(report.status.rawValue)")
+        context.logger.debug(
+            "checked \(report.entries.count) series as of \(Self.iso(asOf)): \(report.status.rawValue)")
         // The findings are already written; exit 2 without repeating them.
         if report.exitStatus != CoverageReport.exitOK { throw ToolExit(code: report.exitStatus) }
     }

@@ -37,10 +37,11 @@ public enum BootstrapError: Error, Sendable, Equatable, CustomStringConvertible 
         case .configInvalid(let path, let errors):
             let count = errors.count == 1 ? "1 error" : "\(errors.count) errors"
             return
-                (["configuration \(path) has \(count); fix them and check with 'validate-config --config \(path)'"]
+                (["configuration \(path) cannot be used: \(count); fix each at the line shown "
+                    + "('validate-config --config \(path)' re-checks the file)"]
                 + errors.map { "  \($0)" }).joined(separator: "\n")
         case .unknownEnvironment(let name, let available, let configPath):
-            return "unknown environment '\(name)'\(Self.list(available, "available")); pass one of them with "
+            return "unknown environment '\(name)'\(Self.list(available, "available", near: name)); pass one of them with "
                 + "--environment, or add 'environments.\(name)' to \(configPath)"
         case .noStrategy(let environment, let available, let configPath):
             return "no strategy for environment '\(environment)': --strategy was not given and "
@@ -48,7 +49,7 @@ public enum BootstrapError: Error, Sendable, Equatable, CustomStringConvertible 
                 + "or set default_strategy\(Self.list(available, "available"))"
         case .unknownStrategy(let name, let fromFlag, let environment, let available, let configPath):
             let source = fromFlag ? "--strategy" : "'environments.\(environment).default_strategy' in \(configPath)"
-            return "unknown strategy '\(name)' (from \(source))\(Self.list(available, "available")); choose one of "
+            return "unknown strategy '\(name)' (from \(source))\(Self.list(available, "available", near: name)); choose one of "
                 + "them, or define 'strategies.\(name)' with engine \(StrategyConfig.supportedEngine) in \(configPath)"
         case .noController(let environment, let available, let configPath):
             return "no runtime controller for environment '\(environment)': --controller was not given and "
@@ -57,14 +58,14 @@ public enum BootstrapError: Error, Sendable, Equatable, CustomStringConvertible 
         case .unknownController(let name, let fromFlag, let environment, let available, let configPath):
             let source =
                 fromFlag ? "--controller" : "'environments.\(environment).default_controller' in \(configPath)"
-            return "unknown runtime controller '\(name)' (from \(source))\(Self.list(available, "available")); "
+            return "unknown runtime controller '\(name)' (from \(source))\(Self.list(available, "available", near: name)); "
                 + "choose one of them, or define 'runtime.controllers.\(name)' in \(configPath)"
         case .invalidController(let name, let interval, let configPath):
             return "runtime controller '\(name)' has interval '\(interval)', which is not an interval; set "
                 + "'runtime.controllers.\(name).interval' in \(configPath) to one such as 1d, 1h or 15m"
         case .unknownRiskProfile(let name, let fromFlag, let environment, let defined, let configPath):
             let source = fromFlag ? "--risk-profile" : "'environments.\(environment).risk_profile' in \(configPath)"
-            return "unknown risk profile '\(name)' (from \(source))\(Self.list(defined, "defined")); use one of "
+            return "unknown risk profile '\(name)' (from \(source))\(Self.list(defined, "defined", near: name)); use one of "
                 + "them, or define 'risk_profiles.\(name)' in \(configPath)"
         case .noUniverse(let environment, let available, let configPath):
             return "environment '\(environment)' has no instrument universe; set "
@@ -72,7 +73,7 @@ public enum BootstrapError: Error, Sendable, Equatable, CustomStringConvertible 
                 + Self.list(available, "available")
         case .unknownUniverse(let name, let environment, let available, let configPath):
             return "unknown instrument universe '\(name)' (from 'environments.\(environment).instrument_universe' "
-                + "in \(configPath))\(Self.list(available, "available")); choose one of them or define it"
+                + "in \(configPath))\(Self.list(available, "available", near: name)); choose one of them or define it"
         case .noMarkets(let environment, let exchange, let universe, let quotes, let configPath):
             return "environment '\(environment)' has no markets: no instrument of universe '\(universe)' has a "
                 + "symbol on exchange '\(exchange)' with an allowed quote asset (\(quotes.joined(separator: ", "))); "
@@ -87,8 +88,10 @@ public enum BootstrapError: Error, Sendable, Equatable, CustomStringConvertible 
         }
     }
 
-    /// ` (available: a, b)`, or ` (none are defined)`.
-    private static func list(_ names: [String], _ word: String) -> String {
-        names.isEmpty ? " (none are defined)" : " (\(word): \(names.joined(separator: ", ")))"
+    /// ` (available: a, b)`, or ` (none are defined)`; with a "did you mean" when `typed` is close to a name.
+    private static func list(_ names: [String], _ word: String, near typed: String? = nil) -> String {
+        guard !names.isEmpty else { return " (none are defined)" }
+        let suggestion = typed.map { ConfigReader.suggestion(for: $0, among: names) } ?? ""
+        return " (\(word): \(names.joined(separator: ", ")))" + suggestion
     }
 }

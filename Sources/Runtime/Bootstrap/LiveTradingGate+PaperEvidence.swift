@@ -22,8 +22,9 @@ extension LiveTradingGate {
                     + "test on it first")
         }
         let runSmoke =
-            "run 'run-daily-trend --environment \(first) --paper-smoke' and pass its JSONL log "
-            + "(--paper-smoke-json-log) if it is not \(LiveGateRequest.defaultPaperAuditLogPath)"
+            "run 'run-daily-trend --environment \(first) --paper-smoke' (it appends a record to its JSONL log, "
+            + "--paper-smoke-json-log, default \(LiveGateRequest.defaultPaperAuditLogPath)) and give the live run "
+            + "the same log"
         guard let data = FileManager.default.contents(atPath: url.path) else {
             return failure("no paper smoke audit log at \(url.path); \(runSmoke)")
         }

@@ -39,7 +39,8 @@ public enum LiveTradingGate {
             failures.append(
                 LiveGateFailure(
                     gate: .demoModeReleased,
-                    reason: "\(at(key)): \(key) is true (the default), which locks the platform to demo and paper; "
+                    reason: "\(at(key)): \(key) is true\(config.positions.contains(key) ? "" : " (the default)"), "
+                        + "which locks the platform to demo, paper and testnet; "
                         + "set 'runtime.require_demo_mode: false' in \(file) once the live checklist is complete"))
         }
 

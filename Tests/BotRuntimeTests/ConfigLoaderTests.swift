@@ -131,8 +131,8 @@ struct ConfigLoaderTests {
     func positions() throws {
         let config = try Self.shipped()
         // Lines are looked up in the file so that comments added above do not break the test.
-        let lines = try String(contentsOf: PackageLayout.root.appendingPathComponent("config/core.yaml"), encoding: .utf8)
-            .split(separator: "\n", omittingEmptySubsequences: false)
+        let text = try String(contentsOfFile: Self.shippedPath, encoding: .utf8)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         let paper = try #require(lines.firstIndex(of: "  binance_paper:"))
         let live = try #require(lines.firstIndex(of: "  binance_live:"))
         #expect(lines[paper + 1] == "    exchange: binance_spot")

@@ -129,9 +129,12 @@ struct LiveTradingGateTests {
         ("a live environment", [Fixture.record(environment: "binance_main", daysAgo: 1, severity: "INFO")]),
         ("an unknown environment", [Fixture.record(environment: "ghost_paper", daysAgo: 1, severity: "INFO")]),
         ("a failed status", [Fixture.record(environment: "binance_paper", daysAgo: 1, status: "failed")]),
-        ("status wins over severity", [
-            Fixture.record(environment: "binance_paper", daysAgo: 1, severity: "INFO", status: "error")
-        ]),
+        (
+            "status wins over severity",
+            [
+                Fixture.record(environment: "binance_paper", daysAgo: 1, severity: "INFO", status: "error")
+            ]
+        ),
         ("an error severity", [Fixture.record(environment: "binance_paper", daysAgo: 1, severity: "ERROR")]),
         ("no status or severity", [Fixture.record(environment: "binance_paper", daysAgo: 1)]),
         ("dated days ahead", [Fixture.record(environment: "binance_paper", daysAgo: -2, severity: "INFO")]),
@@ -139,7 +142,8 @@ struct LiveTradingGateTests {
         ("only malformed lines", ["{not json", "[1, 2]", "{\"environment\": \"binance_paper\"}"]),
     ]
 
-    @Test("evidence that is too old, of another exchange or unsuccessful fails the paper_evidence gate",
+    @Test(
+        "evidence that is too old, of another exchange or unsuccessful fails the paper_evidence gate",
         arguments: staleOrForeign)
     func unusableEvidence(label: String, lines: [String]) throws {
         try withTemporaryDirectory { folder in
@@ -153,21 +157,31 @@ struct LiveTradingGateTests {
     static let usable: [(String, [String])] = [
         ("severity info in lower case", [Fixture.record(environment: "binance_paper", daysAgo: 29, severity: "info")]),
         ("status ok without severity", [Fixture.record(environment: "binance_paper", daysAgo: 2, status: "ok")]),
-        ("status ok beats a warning severity", [
-            Fixture.record(environment: "binance_paper", daysAgo: 2, severity: "WARNING", status: "ok")
-        ]),
-        ("malformed lines around a good one", [
-            "{\"environment\": \"binance_paper\", \"timestamp\": \"2026-11-2", "", "garbage",
-            Fixture.record(environment: "binance_paper", daysAgo: 3, severity: "INFO"), "{]",
-        ]),
-        ("an older failure before a newer success", [
-            Fixture.record(environment: "binance_paper", daysAgo: 5, severity: "ERROR"),
-            Fixture.record(environment: "kraken_paper", daysAgo: 1, severity: "INFO"),
-            Fixture.record(environment: "binance_paper", daysAgo: 4, severity: "INFO"),
-        ]),
+        (
+            "status ok beats a warning severity",
+            [
+                Fixture.record(environment: "binance_paper", daysAgo: 2, severity: "WARNING", status: "ok")
+            ]
+        ),
+        (
+            "malformed lines around a good one",
+            [
+                "{\"environment\": \"binance_paper\", \"timestamp\": \"2026-11-2", "", "garbage",
+                Fixture.record(environment: "binance_paper", daysAgo: 3, severity: "INFO"), "{]",
+            ]
+        ),
+        (
+            "an older failure before a newer success",
+            [
+                Fixture.record(environment: "binance_paper", daysAgo: 5, severity: "ERROR"),
+                Fixture.record(environment: "kraken_paper", daysAgo: 1, severity: "INFO"),
+                Fixture.record(environment: "binance_paper", daysAgo: 4, severity: "INFO"),
+            ]
+        ),
     ]
 
-    @Test("a recent successful paper record of the same exchange passes; malformed lines are skipped",
+    @Test(
+        "a recent successful paper record of the same exchange passes; malformed lines are skipped",
         arguments: usable)
     func usableEvidence(label: String, lines: [String]) throws {
         try withTemporaryDirectory { folder in
@@ -273,7 +287,8 @@ struct LiveTradingGateTests {
                 issues.map(\.path)
                     == (expected.isEmpty
                         ? []
-                        : ["environments.binance_main.forbidden_permissions", "environments.binance_main.ip_allowlist"]))
+                        : ["environments.binance_main.forbidden_permissions", "environments.binance_main.ip_allowlist"])
+            )
         }
         fixture.kind = "testnet"
         fixture.keychainKey = ""

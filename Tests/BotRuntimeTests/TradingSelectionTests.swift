@@ -45,14 +45,20 @@ struct TradingSelectionTests {
         #expect(selection.interval == .oneDay)
         #expect(selection.riskProfile.name == "balanced")
         #expect(selection.universe.name == "core_multi_exchange")
-        #expect(selection.markets.map(\.instrument) == ["BTC", "ETH", "SOL", "BNB", "XRP", "ADA", "LTC", "POL"].map {
-            "\($0)_USDT"
-        })
-        #expect(selection.markets.map(\.symbol) == ["BTC", "ETH", "SOL", "BNB", "XRP", "ADA", "LTC", "POL"].map {
-            "\($0)USDT"
-        })
-        #expect(selection.markets.first == TradedMarket(
-            instrument: "BTC_USDT", symbol: "BTCUSDT", baseAsset: "BTC", quoteAsset: "USDT"))
+        #expect(
+            selection.markets.map(\.instrument)
+                == ["BTC", "ETH", "SOL", "BNB", "XRP", "ADA", "LTC", "POL"].map {
+                    "\($0)_USDT"
+                })
+        #expect(
+            selection.markets.map(\.symbol)
+                == ["BTC", "ETH", "SOL", "BNB", "XRP", "ADA", "LTC", "POL"].map {
+                    "\($0)USDT"
+                })
+        #expect(
+            selection.markets.first
+                == TradedMarket(
+                    instrument: "BTC_USDT", symbol: "BTCUSDT", baseAsset: "BTC", quoteAsset: "USDT"))
         #expect(selection.markets.allSatisfy { $0.quoteAsset == "USDT" })
         #expect(selection.paperSettings.ledgerFsync)
         #expect(selection.paperSettings.defaultMarket.minNotional == 10)
@@ -74,9 +80,10 @@ struct TradingSelectionTests {
     func paperDefaults() throws {
         let selection = try Self.shipped("binance_futures_paper")
         #expect(selection.paperSettings == PaperTradingSettings.defaults(portfolioID: "binance_futures_paper"))
-        #expect(selection.markets.map(\.symbol) == [
-            "BTCUSDT", "ETHUSDT", "SOLUSDT", "BNBUSDT", "ADAUSDT", "LTCUSDT", "POLUSDT",
-        ])
+        #expect(
+            selection.markets.map(\.symbol) == [
+                "BTCUSDT", "ETHUSDT", "SOLUSDT", "BNBUSDT", "ADAUSDT", "LTCUSDT", "POLUSDT",
+            ])
         let text = Fixture().yaml.replacingOccurrences(
             of: "  binance_paper:\n", with: "  binance_paper:\n    adapter_settings:\n      paper_trading: {}\n")
         let config = try #require(CoreConfigLoader.load(text: text).config)
@@ -178,10 +185,9 @@ struct TradingSelectionTests {
             let url = folder.appendingPathComponent("core.yaml")
             var fixture = Fixture()
             fixture.kind = "paper"
-            let broken = fixture.yaml
-                .replacingOccurrences(of: "    risk_profile: conservative\n    default_strategy: trend\n    default_controller: daily\n    instrument_universe: basket\n    ip_allowlist", with: "    risk_profile: balancd\n    default_strategy: trend\n    default_controller: daily\n    instrument_universe: basket\n    ip_allowlist")
-                .replacingOccurrences(of: "  live_paper_evidence_max_age_days", with: "  live_paper_evidence_max_age_days")
-                .replacingOccurrences(of: "runtime:\n", with: "runtime:\n  live_paper_evidence_max_age_days: 0\n")
+            fixture.riskProfile = "balancd"
+            let broken = fixture.yaml.replacingOccurrences(
+                of: "runtime:\n", with: "runtime:\n  live_paper_evidence_max_age_days: 0\n")
             try broken.write(to: url, atomically: true, encoding: .utf8)
             let error = Self.error { () throws(BootstrapError) in
                 try TradingSelection.resolve(
@@ -196,12 +202,16 @@ struct TradingSelectionTests {
                 errors.map(\.path) == [
                     "runtime.live_paper_evidence_max_age_days", "environments.binance_main.risk_profile",
                 ])
-            let lines = [Self.line(of: "live_paper_evidence_max_age_days: 0", in: broken), Self.line(of: "balancd", in: broken)]
+            let lines = [
+                Self.line(of: "live_paper_evidence_max_age_days: 0", in: broken), Self.line(of: "balancd", in: broken),
+            ]
             #expect(errors.map(\.mark.line) == lines)
             #expect(error?.description.contains("\(url.path):\(lines[0] ?? 0):") == true)
 
+            fixture.riskProfile = "conservative"
             let withWarning = fixture.yaml.replacingOccurrences(
-                of: "    instrument_universe: basket\n    ip_allowlist", with: "    instrument_universe: basket\n    colour: blue\n    ip_allowlist")
+                of: "    instrument_universe: basket\n    ip_allowlist",
+                with: "    instrument_universe: basket\n    colour: blue\n    ip_allowlist")
             try withWarning.write(to: url, atomically: true, encoding: .utf8)
             let selection = try TradingSelection.resolve(
                 configPath: url.path, environment: "binance_main", strategy: nil, controller: nil, riskProfile: nil)
@@ -221,7 +231,9 @@ struct TradingSelectionTests {
         fixture.complianceConfirmed = nil
         fixture.requireDemoMode = nil
         let text = fixture.yaml.replacingOccurrences(of: "runtime:\n", with: "runtime:\n  require_demo_mode: maybe\n")
-            .replacingOccurrences(of: "    forbidden_permissions: [withdraw]\n", with: "    forbidden_permissions: [withdraw]\n    compliance_confirmed: 1.5\n")
+            .replacingOccurrences(
+                of: "    forbidden_permissions: [withdraw]\n",
+                with: "    forbidden_permissions: [withdraw]\n    compliance_confirmed: 1.5\n")
         let result = CoreConfigLoader.load(text: text, fileName: "c.yaml")
         #expect(result.config == nil)
         #expect(

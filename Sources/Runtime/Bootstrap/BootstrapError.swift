@@ -37,11 +37,14 @@ public enum BootstrapError: Error, Sendable, Equatable, CustomStringConvertible 
         case .configInvalid(let path, let errors):
             let count = errors.count == 1 ? "1 error" : "\(errors.count) errors"
             return
-                (["configuration \(path) cannot be used: \(count); fix each at the line shown "
-                    + "('validate-config --config \(path)' re-checks the file)"]
+                ([
+                    "configuration \(path) cannot be used: \(count); fix each at the line shown "
+                        + "('validate-config --config \(path)' re-checks the file)"
+                ]
                 + errors.map { "  \($0)" }).joined(separator: "\n")
         case .unknownEnvironment(let name, let available, let configPath):
-            return "unknown environment '\(name)'\(Self.list(available, "available", near: name)); pass one of them with "
+            return
+                "unknown environment '\(name)'\(Self.list(available, "available", near: name)); pass one of them with "
                 + "--environment, or add 'environments.\(name)' to \(configPath)"
         case .noStrategy(let environment, let available, let configPath):
             return "no strategy for environment '\(environment)': --strategy was not given and "
@@ -49,8 +52,10 @@ public enum BootstrapError: Error, Sendable, Equatable, CustomStringConvertible 
                 + "or set default_strategy\(Self.list(available, "available"))"
         case .unknownStrategy(let name, let fromFlag, let environment, let available, let configPath):
             let source = fromFlag ? "--strategy" : "'environments.\(environment).default_strategy' in \(configPath)"
-            return "unknown strategy '\(name)' (from \(source))\(Self.list(available, "available", near: name)); choose one of "
-                + "them, or define 'strategies.\(name)' with engine \(StrategyConfig.supportedEngine) in \(configPath)"
+            return "unknown strategy '\(name)' (from \(source))"
+                + Self.list(available, "available", near: name)
+                + "; choose one of them, or define 'strategies.\(name)' with engine "
+                + "\(StrategyConfig.supportedEngine) in \(configPath)"
         case .noController(let environment, let available, let configPath):
             return "no runtime controller for environment '\(environment)': --controller was not given and "
                 + "'environments.\(environment).default_controller' is not set in \(configPath); pass --controller "
@@ -58,15 +63,17 @@ public enum BootstrapError: Error, Sendable, Equatable, CustomStringConvertible 
         case .unknownController(let name, let fromFlag, let environment, let available, let configPath):
             let source =
                 fromFlag ? "--controller" : "'environments.\(environment).default_controller' in \(configPath)"
-            return "unknown runtime controller '\(name)' (from \(source))\(Self.list(available, "available", near: name)); "
-                + "choose one of them, or define 'runtime.controllers.\(name)' in \(configPath)"
+            return "unknown runtime controller '\(name)' (from \(source))"
+                + Self.list(available, "available", near: name)
+                + "; choose one of them, or define 'runtime.controllers.\(name)' in \(configPath)"
         case .invalidController(let name, let interval, let configPath):
             return "runtime controller '\(name)' has interval '\(interval)', which is not an interval; set "
                 + "'runtime.controllers.\(name).interval' in \(configPath) to one such as 1d, 1h or 15m"
         case .unknownRiskProfile(let name, let fromFlag, let environment, let defined, let configPath):
             let source = fromFlag ? "--risk-profile" : "'environments.\(environment).risk_profile' in \(configPath)"
-            return "unknown risk profile '\(name)' (from \(source))\(Self.list(defined, "defined", near: name)); use one of "
-                + "them, or define 'risk_profiles.\(name)' in \(configPath)"
+            return "unknown risk profile '\(name)' (from \(source))"
+                + Self.list(defined, "defined", near: name)
+                + "; use one of them, or define 'risk_profiles.\(name)' in \(configPath)"
         case .noUniverse(let environment, let available, let configPath):
             return "environment '\(environment)' has no instrument universe; set "
                 + "'environments.\(environment).instrument_universe' in \(configPath)"
@@ -82,8 +89,10 @@ public enum BootstrapError: Error, Sendable, Equatable, CustomStringConvertible 
         case .liveRefused(let environment, let failures):
             let count = failures.count == 1 ? "1 gate does" : "\(failures.count) gates do"
             return
-                (["live trading on environment '\(environment)' is refused: \(count) not hold "
-                    + "(every gate must hold; see docs/trading-modes.md)"]
+                ([
+                    "live trading on environment '\(environment)' is refused: \(count) not hold "
+                        + "(every gate must hold; see docs/trading-modes.md)"
+                ]
                 + failures.map { "  [\($0.gate.rawValue)] \($0.reason)" }).joined(separator: "\n")
         }
     }

@@ -34,7 +34,8 @@ struct IPAllowlistEntry: Sendable, Equatable {
         let maximum = family == .v4 ? 32 : 128
         if parts.count == 2 {
             let prefix = parts[1]
-            guard !prefix.isEmpty, prefix.count <= 3, prefix.allSatisfy({ $0.isASCII && $0.isNumber }), let length = Int(prefix),
+            guard !prefix.isEmpty, prefix.count <= 3, prefix.allSatisfy({ $0.isASCII && $0.isNumber }),
+                let length = Int(prefix),
                 (0...maximum).contains(length)
             else { return nil }
             prefixLength = length

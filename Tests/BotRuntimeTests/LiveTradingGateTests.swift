@@ -85,6 +85,8 @@ struct LiveTradingGateTests {
             } catch {
                 refused = error as? BootstrapError
             }
+            #expect(refused?.exitCode == 3)
+            #expect(refused?.toolExit.code == 3)
             let message = try #require(refused).description
             #expect(message.hasPrefix("live trading on environment 'binance_main' is refused: 6 gates do not hold"))
             for gate in failures.map(\.gate) { #expect(message.contains("[\(gate.rawValue)]")) }

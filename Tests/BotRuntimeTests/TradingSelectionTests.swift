@@ -227,6 +227,7 @@ struct TradingSelectionTests {
                 riskProfile: nil)
         }
         #expect(missing == .configUnreadable(path: "/nonexistent/core.yaml", reason: "no such file"))
+        #expect(missing?.exitCode == 1)
         var fixture = Fixture()
         fixture.complianceConfirmed = nil
         fixture.requireDemoMode = nil

@@ -130,11 +130,17 @@ struct ConfigLoaderTests {
     @Test("positions point at the key and the value in the file")
     func positions() throws {
         let config = try Self.shipped()
+        // Lines are looked up in the file so that comments added above do not break the test.
+        let text = try String(contentsOfFile: Self.shippedPath, encoding: .utf8)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let paper = try #require(lines.firstIndex(of: "  binance_paper:"))
+        let live = try #require(lines.firstIndex(of: "  binance_live:"))
+        #expect(lines[paper + 1] == "    exchange: binance_spot")
         let exchange = config.positions.mark(of: "environments.binance_paper.exchange")
-        #expect(exchange == YAMLMark(fileName: "config/core.yaml", line: 296, column: 15))
+        #expect(exchange == YAMLMark(fileName: "config/core.yaml", line: paper + 2, column: 15))
         #expect(config.positions.keyMark(of: "environments.binance_paper.exchange").column == 5)
         // A key that is not written falls back to its nearest written parent.
-        #expect(config.positions.mark(of: "environments.binance_live.data_quality").line == 344)
+        #expect(config.positions.mark(of: "environments.binance_live.data_quality").line == live + 1)
         #expect(!config.positions.contains("environments.binance_live.data_quality"))
     }
 

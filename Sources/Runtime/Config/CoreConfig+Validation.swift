@@ -68,6 +68,11 @@ extension CoreConfig {
     }
 
     private func validateControllers(_ check: inout ConfigCheck) {
+        if runtime.livePaperEvidenceMaxAgeDays < 1 {
+            check.error(
+                "runtime.live_paper_evidence_max_age_days",
+                "must be at least 1 day (got \(runtime.livePaperEvidenceMaxAgeDays)); the default is 30")
+        }
         for controller in controllers {
             let path = "runtime.controllers".child(controller.name)
             if controller.tickSeconds <= 0 {

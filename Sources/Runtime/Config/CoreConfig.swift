@@ -8,6 +8,8 @@ public struct CoreConfig: Sendable {
     public let riskProfiles: [RiskProfileConfig]
     /// `runtime.controllers`, in file order.
     public let controllers: [ControllerConfig]
+    /// `runtime.require_demo_mode` and `runtime.live_paper_evidence_max_age_days`.
+    public let runtime: RuntimeSettings
     /// `strategies` with a supported engine, in file order (others are skipped with a warning).
     public let strategies: [StrategyConfig]
     /// `instrument_universes`, in file order.

@@ -6,7 +6,7 @@ extension CoreConfigLoader {
         "exchange", "environment", "keychain_key", "keychain_user", "credential_purpose", "data_cache_path",
         "risk_profile", "alert_channels", "ip_allowlist", "instrument_universe", "adapter_settings",
         "required_permissions", "forbidden_permissions", "default_strategy", "default_controller", "alert_throttle",
-        "alert_audit", "decision_journal", "data_quality",
+        "alert_audit", "decision_journal", "data_quality", "compliance_confirmed",
     ]
 
     static func readEnvironments(_ top: YAMLMapping?, _ reader: ConfigReader, riskProfiles: [RiskProfileConfig])
@@ -42,7 +42,7 @@ extension CoreConfigLoader {
                 name: name, exchange: reader.string(map, "exchange", at: path, required: required) ?? "", kind: kind,
                 keychainKey: reader.string(map, "keychain_key", at: path, required: required) ?? "",
                 keychainUser: reader.string(map, "keychain_user", at: path),
-                credentialPurpose: reader.optionalText(map, "credential_purpose", at: path) ?? "trading",
+                credentialPurpose: readCredentialPurpose(map, at: path, reader),
                 dataCachePath: reader.string(map, "data_cache_path", at: path, required: required) ?? "",
                 riskProfile: riskProfile,
                 instrumentUniverse: reader.optionalText(map, "instrument_universe", at: path),
@@ -50,6 +50,7 @@ extension CoreConfigLoader {
                 ipAllowlist: reader.strings(map, "ip_allowlist", at: path),
                 requiredPermissions: reader.strings(map, "required_permissions", at: path).map { $0.lowercased() },
                 forbiddenPermissions: reader.strings(map, "forbidden_permissions", at: path).map { $0.lowercased() },
+                complianceConfirmed: reader.bool(map, "compliance_confirmed", at: path) ?? false,
                 defaultStrategy: reader.optionalText(map, "default_strategy", at: path),
                 defaultController: reader.optionalText(map, "default_controller", at: path),
                 adapterSettings: readAdapterSettings(map, at: path, environment: name, reader),
@@ -59,6 +60,12 @@ extension CoreConfigLoader {
                     map, "decision_journal", at: path, pattern: "decisions-%Y%m%d.jsonl", reader),
                 dataQuality: ownQuality ?? inherited)
         }
+    }
+
+    /// `credential_purpose`: `trading` when absent or null; a value written blank stays blank so the
+    /// credential checks of keyed environments can point at it instead of silently trading.
+    static func readCredentialPurpose(_ map: YAMLMapping?, at path: String, _ reader: ConfigReader) -> String {
+        (reader.string(map, "credential_purpose", at: path) ?? "trading").trimmingCharacters(in: .whitespaces)
     }
 
     static func readThrottle(_ parent: YAMLMapping?, at path: String, _ reader: ConfigReader) -> AlertThrottleConfig? {

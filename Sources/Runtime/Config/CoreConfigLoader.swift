@@ -61,8 +61,14 @@ public enum CoreConfigLoader {
     static func read(_ root: YAMLNode, with reader: ConfigReader) -> CoreConfig {
         let top = reader.mapping(root, at: "", known: topLevelKeys)
         let riskProfiles = readRiskProfiles(top, reader)
-        let runtime = reader.section(top, "runtime", at: "", known: ["controllers"])
+        let runtime = reader.section(
+            top, "runtime", at: "", known: ["controllers", "require_demo_mode", "live_paper_evidence_max_age_days"])
         let controllers = readControllers(runtime, reader)
+        let settings = RuntimeSettings(
+            requireDemoMode: reader.bool(runtime, "require_demo_mode", at: "runtime")
+                ?? RuntimeSettings.defaults.requireDemoMode,
+            livePaperEvidenceMaxAgeDays: reader.int(runtime, "live_paper_evidence_max_age_days", at: "runtime")
+                ?? RuntimeSettings.defaults.livePaperEvidenceMaxAgeDays)
         let strategies = readStrategies(top, reader)
         let universes = readUniverses(top, reader)
         let environments = readEnvironments(top, reader, riskProfiles: riskProfiles)
@@ -70,7 +76,7 @@ public enum CoreConfigLoader {
         let alerts = readAlerts(top, reader)
         let coverage = readCoverageMonitoring(top, reader)
         return CoreConfig(
-            riskProfiles: riskProfiles, controllers: controllers, strategies: strategies,
+            riskProfiles: riskProfiles, controllers: controllers, runtime: settings, strategies: strategies,
             instrumentUniverses: universes, environments: environments, reporting: reporting, alerts: alerts,
             coverageMonitoring: coverage, positions: reader.positions)
     }

@@ -27,6 +27,9 @@ public struct EnvironmentConfig: Sendable, Equatable {
     public let requiredPermissions: [String]
     /// `forbidden_permissions`, lower-cased: API key permissions that must be absent.
     public let forbiddenPermissions: [String]
+    /// `compliance_confirmed`, default false: compliance has signed off trading this account live. One of
+    /// the live gates (``LiveTradingGate``); it has no effect on paper and testnet environments.
+    public let complianceConfirmed: Bool
     /// `default_strategy` (empty means none).
     public let defaultStrategy: String?
     /// `default_controller` (empty means none).

@@ -12,8 +12,3 @@ public protocol DecisionJournal: Sendable {
     /// The most recent failure, or nil.
     func lastError() async -> DecisionJournalError?
 }
-
-extension DecisionJournal {
-    public func failureCount() async -> Int { 0 }
-    public func lastError() async -> DecisionJournalError? { nil }
-}

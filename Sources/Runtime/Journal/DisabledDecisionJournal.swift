@@ -5,4 +5,8 @@ public struct DisabledDecisionJournal: DecisionJournal {
     public func record(_ event: DecisionEvent) async {}
 
     public func flush() async {}
+
+    public func failureCount() async -> Int { 0 }
+
+    public func lastError() async -> DecisionJournalError? { nil }
 }

@@ -8,6 +8,11 @@ public actor MemoryDecisionJournal: DecisionJournal {
 
     public func flush() {}
 
+    /// Always 0: keeping an event in memory cannot fail.
+    public func failureCount() -> Int { 0 }
+
+    public func lastError() -> DecisionJournalError? { nil }
+
     /// The events in the order recorded.
     public func events() -> [DecisionEvent] { recorded }
 

@@ -45,7 +45,7 @@ for (index, layer) in layers.enumerated() {
 // command type in BotRuntime. A tool is listed here when an issue gives it real work.
 let runbookTools: [String] = [
     "validate-config", "inspect-manifest", "seed-paper-cache", "check-data-coverage", "exchange-simulator",
-    "backfill", "show-risk-state", "paper-precheck",
+    "backfill", "show-risk-state", "paper-precheck", "run-daily-trend",
 ]
 
 let tools: [Target] =
@@ -53,7 +53,11 @@ let tools: [Target] =
     + [
         // Developer tool, not a runbook command: `swift run -c release bench <name>`.
         .executableTarget(
-            name: "bench", dependencies: ["BotCodecs", "BotCrypto", "BotNet", "BotExchanges", "BotData", "BotRuntime"], path: "Sources/Tools/bench"),
+            name: "bench",
+            dependencies: [
+                "BotCodecs", "BotCrypto", "BotNet", "BotExchanges", "BotData", "BotRisk", "BotExecution", "BotStrategies",
+                "BotRuntime",
+            ], path: "Sources/Tools/bench"),
     ]
 
 let tests: [Target] = [

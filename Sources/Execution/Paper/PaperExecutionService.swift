@@ -35,7 +35,7 @@ public actor PaperExecutionService: ExecutionService {
     var fillContexts: [String: ExecutionContext] = [:]
     var fillLog: [PaperFill] = []
     var counters = ExecutionMetrics()
-    private var nextOrderNumber = 1
+    var nextOrderNumber = 1
 
     /// A simulator trading `markets` (keyed by symbol) from `initialBalances` (keyed by asset).
     /// - Parameter clock: milliseconds since the epoch (UTC); stamps results, fills and ledger records.

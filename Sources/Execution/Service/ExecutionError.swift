@@ -9,6 +9,8 @@ public enum ExecutionError: Error, Sendable, Equatable, CustomStringConvertible 
     case ledgerWriteFailed(path: String, reason: String)
     /// The venue did not answer or answered with a temporary failure; worth retrying.
     case venueUnavailable(reason: String)
+    /// The saved paper account could not be read or written.
+    case accountFile(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -22,6 +24,8 @@ public enum ExecutionError: Error, Sendable, Equatable, CustomStringConvertible 
                 + "ledger directory"
         case .venueUnavailable(let reason):
             "the venue is temporarily unavailable: \(reason); the order may be retried"
+        case .accountFile(let path, let reason):
+            "paper account file \(path): \(reason)"
         }
     }
 }

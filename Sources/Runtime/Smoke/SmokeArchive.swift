@@ -10,7 +10,8 @@ import Foundation
 
 /// Packs a smoke report folder into a ZIP archive for the audit vault (`--archive-smoke`).
 public enum SmokeArchive {
-    /// Writes `<directory>.zip` next to `directory`, holding the four report files at the archive root,
+    /// Writes `<directory>.zip` next to `directory`, holding the four report files (and the run's
+    /// ``SmokeReportFiles/companionFileNames`` when present) at the archive root,
     /// deflated, sorted by name, with fixed timestamps and permissions: the same files always give the
     /// same archive bytes (and SHA-256), unlike the reference's directory-order archives.
     /// - Throws: ``SmokeReportError/missingReportFile(path:)`` when a report file is absent,
@@ -25,6 +26,10 @@ public enum SmokeArchive {
                 throw SmokeReportError.missingReportFile(path: file.path)
             }
             entries.append(.file(file, named: name))
+        }
+        for name in SmokeReportFiles.companionFileNames
+        where FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path) {
+            entries.append(.file(folder.appendingPathComponent(name), named: name))
         }
         do {
             try ZIPWriter.write(entries, to: archiveURL, options: ZIPWriter.Options(sortsEntriesByName: true))

@@ -29,4 +29,7 @@ public struct SmokeReportFiles: Sendable, Hashable {
 
     /// The file names of a report, sorted as they appear in its archive.
     public static let fileNames = ["README.txt", "ledger.jsonl", "summary.json", "summary.txt"]
+    /// Files the trading run leaves next to the report, archived with it when present: the decision
+    /// journal and the sandboxed risk state.
+    public static let companionFileNames = ["decisions.jsonl", "risk_state.json"]
 }

@@ -34,19 +34,22 @@ public struct SmokeReportWriter {
             readmeURL: readmeURL, ledgerURL: ledgerURL)
     }
 
-    /// Creates a new, empty report folder `daily_trend_smoke_<YYYYMMDDTHHMMSSZ>_<6 random characters>` in
-    /// `base` (created with its parents when missing); `now` is epoch milliseconds (UTC).
+    /// Creates a new, empty report folder `<prefix>_<YYYYMMDDTHHMMSSZ>_<6 random characters>` in `base`
+    /// (created with its parents when missing); `now` is epoch milliseconds (UTC). The prefix is
+    /// `daily_trend_smoke` for smoke tests and `daily_trend_session` for a continuous run's final report.
     ///
     /// The folder is created exclusively, so two runs in the same second never share a folder.
     /// - Throws: ``SmokeReportError/cannotCreateDirectory(path:code:)``.
-    public static func makeDirectory(in base: URL, now: Int64) throws -> URL {
+    public static func makeDirectory(
+        in base: URL, now: Int64, prefix: String = "daily_trend_smoke"
+    ) throws -> URL {
         try createFolders(base)
         let stamp = compactTimestamp(now)
         let alphabet = Array("abcdefghijklmnopqrstuvwxyz0123456789")
         var lastCode: Int32 = EEXIST
         for _ in 0..<100 {
             let suffix = String((0..<6).map { _ in alphabet.randomElement()! })
-            let url = base.appendingPathComponent("daily_trend_smoke_\(stamp)_\(suffix)", isDirectory: true)
+            let url = base.appendingPathComponent("\(prefix)_\(stamp)_\(suffix)", isDirectory: true)
             if mkdir(url.path, 0o755) == 0 { return url }
             lastCode = errno
             guard lastCode == EEXIST else { break }

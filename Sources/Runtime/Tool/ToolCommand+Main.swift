@@ -81,7 +81,8 @@ extension ToolCommand {
     }
 
     /// Runs the command in a task group next to a watcher for SIGINT/SIGTERM; a signal cancels the
-    /// command, which shuts down cleanly (closing positions, writing reports) and the tool exits 130.
+    /// command, which shuts down cleanly (closing positions, writing reports) and the tool exits 130, or 0
+    /// when the command ``ToolCommand/finishesOnInterrupt`` and returned normally.
     private func runInterruptibly(in context: ToolContext) async throws {
         let interrupts = InterruptSignals()
         defer { interrupts.stop() }
@@ -102,7 +103,7 @@ extension ToolCommand {
             }
             return first
         }
-        if interrupted { throw CancellationError() }
+        if interrupted && !Self.finishesOnInterrupt { throw CancellationError() }
     }
 }
 

@@ -29,6 +29,10 @@ public protocol ToolCommand: Sendable {
     static var positionals: [PositionalSpec] { get }
     /// The tool-specific exit statuses, listed in help after the standard ones.
     static var exitCodes: [ToolExitCode] { get }
+    /// Whether an interrupt is part of the tool's normal life: a long-running command that, once cancelled
+    /// by SIGINT/SIGTERM, shuts down cleanly and returns exits 0 instead of 130 (it throws
+    /// `CancellationError` itself when interrupted before it got going).
+    static var finishesOnInterrupt: Bool { get }
 
     /// Builds the command from parsed arguments and the environment; throws for arguments that parse but
     /// do not make sense together.
@@ -42,6 +46,7 @@ extension ToolCommand {
     public static var options: [OptionSpec] { [] }
     public static var positionals: [PositionalSpec] { [] }
     public static var exitCodes: [ToolExitCode] { [] }
+    public static var finishesOnInterrupt: Bool { false }
 
     /// The options shared by every tool.
     static var commonOptions: [OptionSpec] {

@@ -4,7 +4,7 @@ import Foundation
 // Build in release mode: `swift run -c release bench parquet`.
 let benchmarks: [any Benchmark.Type] = [
     ParquetBenchmark.self, SHA256Benchmark.self, ChaCha20Benchmark.self, StoreBenchmark.self,
-    BackfillBenchmark.self,
+    BackfillBenchmark.self, ReplayBenchmark.self,
 ]
 
 @MainActor func usage() -> String {

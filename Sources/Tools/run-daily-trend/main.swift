@@ -1,0 +1,4 @@
+import BotRuntime
+import Foundation
+
+exit(await RunDailyTrendCommand.main())

@@ -58,7 +58,7 @@ struct ConfigLoaderTests {
         #expect(paper.alertAudit?.retentionDays == 730 && paper.alertAudit?.fsync == true)
         #expect(paper.decisionJournal?.filenamePattern == "decisions-%Y%m%d.jsonl")
         let trading = try #require(paper.adapterSettings.paperTrading)
-        #expect(trading.valuationAsset == "USDT" && trading.quoteAssets == ["USDT"] && trading.positionSize == 0.1)
+        #expect(trading.valuationAsset == "USDT" && trading.quoteAssets == ["USDT"] && trading.positionSize == nil)
         #expect(trading.initialBalances == ["USDT": 100_000] && trading.defaultMarket.minNotional == 10)
         #expect(trading.defaultMarket.minQuantity == 0.001 && trading.defaultMarket.stepSize == nil)
         #expect(trading.ledgerDirectory == "audit/ledger" && trading.ledgerFsync && trading.ledgerRetentionDays == 730)

@@ -46,8 +46,10 @@ public struct PaperTradingSettings: Sendable, Equatable {
     public let valuationAsset: String
     /// `quote_assets`, default `[valuation_asset]`.
     public let quoteAssets: [String]
-    /// `position_size`, default 0.1.
-    public let positionSize: Double
+    /// `position_size`: the most an entry may buy or sell, in base-asset units; nil (the default) lets the
+    /// risk profile size every entry. The reference read it as a fixed quantity (0.1 of any asset), which
+    /// across a basket means 0.1 BTC and 0.1 XRP alike.
+    public let positionSize: Double?
     /// `default_leverage`, default 1.0.
     public let defaultLeverage: Double
     /// `initial_balances`; every quote asset missing from it starts with 100 000.

@@ -249,7 +249,7 @@ extension CoreConfigLoader {
         let retentionBlank = map["ledger_retention_days"].map { $0.isNull || $0.string?.isEmpty == true } ?? false
         return PaperTradingSettings(
             valuationAsset: valuation, quoteAssets: quotes,
-            positionSize: max(0, reader.double(map, "position_size", at: sectionPath) ?? 0.1),
+            positionSize: reader.double(map, "position_size", at: sectionPath).map { max(0, $0) },
             defaultLeverage: max(1, reader.double(map, "default_leverage", at: sectionPath) ?? 1),
             initialBalances: balances,
             defaultMarket: readMarketRules(

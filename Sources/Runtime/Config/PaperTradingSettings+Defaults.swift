@@ -5,7 +5,7 @@ extension PaperTradingSettings {
     /// - Parameter portfolioID: the environment's name, the default `portfolio_id`.
     public static func defaults(portfolioID: String) -> PaperTradingSettings {
         PaperTradingSettings(
-            valuationAsset: "USDT", quoteAssets: ["USDT"], positionSize: 0.1, defaultLeverage: 1,
+            valuationAsset: "USDT", quoteAssets: ["USDT"], positionSize: nil, defaultLeverage: 1,
             initialBalances: ["USDT": 100_000],
             defaultMarket: MarketRules(
                 minQuantity: nil, minNotional: nil, stepSize: nil, tickSize: nil),

@@ -4,8 +4,9 @@ import BotRisk
 import BotStrategies
 
 extension TradingController {
-    /// Carries out one actionable signal: an entry asks for ``TradingControllerSettings/positionSize``,
-    /// sized down once to what the risk engine allows; an exit closes the whole real position.
+    /// Carries out one actionable signal: an entry asks for ``TradingControllerSettings/positionSize`` (or
+    /// the whole equity's worth), cut down to what every risk limit allows; an exit closes the whole real
+    /// position.
     func handle(_ signal: StrategySignal, report: inout CycleReport) async throws {
         report.signals += 1
         let signalID =
@@ -28,8 +29,11 @@ extension TradingController {
                 return
             }
             quantity = held.quantity
+        } else if let cap = settings.positionSize {
+            quantity = cap
         } else {
-            quantity = settings.positionSize
+            // The whole equity's worth: the risk engine cuts it to what each limit allows.
+            quantity = max(0, await risk.currentState.equity) / signal.price
         }
         guard var request = signal.orderRequest(quantity: quantity) else { return }
         request.side = side
@@ -50,29 +54,34 @@ extension TradingController {
         if trade?.result.status != .filled { await reconcileWithVenue(signal.symbol) }
     }
 
-    /// The risk engine's verdict on `request`: the request itself, a smaller one when the engine named a
-    /// quantity it would accept, or nil when refused.
+    /// The risk engine's verdict on `request`: the request itself, a smaller one when limits named the
+    /// quantities they would accept, or nil when refused.
     private func approve(
         _ request: OrderRequest, signal: StrategySignal, signalID: String, report: inout CycleReport
     ) async throws -> OrderRequest? {
         var request = request
+        let original = request.quantity
         var decision = try await risk.check(request, referencePrice: signal.price)
-        if let rejection = decision.rejection, let allowed = rejection.maxQuantity, allowed > 0,
-            allowed < request.quantity * (1 - 1e-9)
+        var cuts: [RiskRejection] = []
+        // Each limit that names a smaller quantity it would accept cuts the order once; a limit further down
+        // the check order may cut it again, so the size satisfies every limit at once.
+        while let rejection = decision.rejection, let allowed = rejection.maxQuantity, allowed > 0,
+            allowed < request.quantity * (1 - 1e-9), cuts.count < RiskCheck.allCases.count
         {
-            let original = request.quantity
+            cuts.append(rejection)
             request.quantity = allowed
             decision = try await risk.check(request, referencePrice: signal.price)
-            if decision.isAllowed {
-                report.riskAdjustments += 1
-                metrics?.signal(symbol: signal.symbol, status: .adjusted)
-                await record(
-                    .riskAdjusted, request: request, price: signal.price, signalID: signalID, status: "adjusted",
-                    extra: [
-                        ("original_quantity", Self.text(original)), ("adjusted_quantity", Self.text(allowed)),
-                        ("check", rejection.check.rawValue), ("reason", rejection.reason),
-                    ])
-            }
+        }
+        if decision.isAllowed, !cuts.isEmpty {
+            report.riskAdjustments += 1
+            metrics?.signal(symbol: signal.symbol, status: .adjusted)
+            await record(
+                .riskAdjusted, request: request, price: signal.price, signalID: signalID, status: "adjusted",
+                extra: [
+                    ("original_quantity", Self.text(original)), ("adjusted_quantity", Self.text(request.quantity)),
+                    ("check", cuts.map(\.check.rawValue).joined(separator: ",")),
+                    ("reason", cuts.map(\.reason).joined(separator: "; ")),
+                ])
         }
         if let rejection = decision.rejection {
             report.riskRejections += 1

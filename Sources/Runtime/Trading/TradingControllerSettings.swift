@@ -7,12 +7,13 @@ public struct TradingControllerSettings: Sendable {
     public var interval: Interval
     /// The portfolio, risk profile and environment stamped on every order, ledger line and journal event.
     public var context: ExecutionContext
-    /// The base quantity an entry asks for (`adapter_settings.paper_trading.position_size`); the risk engine
-    /// may size it down to what the profile allows.
-    public var positionSize: Double
+    /// The most an entry asks for, in base-asset units (`adapter_settings.paper_trading.position_size`);
+    /// nil asks for the whole equity's worth, so the risk engine's limits (position share of equity, loss at
+    /// the ATR stop, leverage) alone decide the size.
+    public var positionSize: Double?
 
     /// Settings for a controller trading `interval` candles under `context`.
-    public init(interval: Interval, context: ExecutionContext, positionSize: Double) {
+    public init(interval: Interval, context: ExecutionContext, positionSize: Double? = nil) {
         self.interval = interval
         self.context = context
         self.positionSize = positionSize

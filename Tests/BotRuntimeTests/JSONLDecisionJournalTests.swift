@@ -79,6 +79,7 @@ struct JSONLDecisionJournalTests {
             }
             #expect(path == directory.appendingPathComponent("decisions-20240101.jsonl").path)
             #expect(error.description.contains(directory.path))
+            #expect(error.description.contains("Not a directory"), "\(error)")
             try await journal.flush()
         }
     }

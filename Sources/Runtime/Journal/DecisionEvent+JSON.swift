@@ -7,7 +7,17 @@ extension DecisionEvent {
         "status",
     ]
 
-    private static let fixedKeySet = Set(fixedKeys)
+    private static func isFixedKey(_ key: String) -> Bool {
+        switch key {
+        case "event", "timestamp", "environment", "portfolio", "risk_profile", "symbol", "side", "quantity",
+            "price", "status":
+            true
+        default: false
+        }
+    }
+
+    /// The key an entry is written under: fixed keys get a `metadata_` prefix.
+    private static func writtenKey(_ key: String) -> String { isFixedKey(key) ? "metadata_" + key : key }
 
     /// The event as one compact JSON object (no trailing newline).
     ///
@@ -30,7 +40,7 @@ extension DecisionEvent {
         Self.appendKey("event", first: true, to: &out)
         Self.appendString(kind.rawValue, to: &out)
         Self.appendKey("timestamp", to: &out)
-        Self.appendString(UTCDateTime(milliseconds: timestamp).iso8601, to: &out)
+        Self.appendTimestamp(timestamp, to: &out)
         Self.appendKey("environment", to: &out)
         Self.appendString(environment, to: &out)
         Self.appendKey("portfolio", to: &out)
@@ -57,13 +67,14 @@ extension DecisionEvent {
             Self.appendKey("status", to: &out)
             Self.appendString(status, to: &out)
         }
-        var written: [String] = []
-        for entry in metadata {
-            let key = Self.fixedKeySet.contains(entry.key) ? "metadata_" + entry.key : entry.key
-            if written.contains(key) || Self.fixedKeySet.contains(key) { continue }
-            written.append(key)
+        // Metadata is short, so finding an earlier entry with the same key by scanning beats a hash set.
+        for index in metadata.indices {
+            let key = Self.writtenKey(metadata[index].key)
+            if Self.isFixedKey(key) || metadata[..<index].contains(where: { Self.writtenKey($0.key) == key }) {
+                continue
+            }
             Self.appendKey(key, to: &out)
-            Self.appendString(entry.value, to: &out)
+            Self.appendString(metadata[index].value, to: &out)
         }
         out.append(UInt8(ascii: "}"))
     }
@@ -82,11 +93,46 @@ extension DecisionEvent {
         out.append(contentsOf: value.description.utf8)
     }
 
+    /// `"2024-01-01T12:00:00.250Z"` written digit by digit: formatting through `String` costs more than
+    /// the rest of the line.
+    private static func appendTimestamp(_ milliseconds: Int64, to out: inout [UInt8]) {
+        let time = UTCDateTime(milliseconds: milliseconds)
+        guard (0...9999).contains(time.year) else {
+            appendString(time.iso8601, to: &out)
+            return
+        }
+        func digits(_ value: Int64, _ count: Int, then separator: UInt8?) {
+            var divisor: Int64 = 1
+            for _ in 1..<count { divisor *= 10 }
+            while divisor > 0 {
+                out.append(0x30 + UInt8(value / divisor % 10))
+                divisor /= 10
+            }
+            if let separator { out.append(separator) }
+        }
+        out.append(UInt8(ascii: "\""))
+        digits(time.year, 4, then: UInt8(ascii: "-"))
+        digits(time.month, 2, then: UInt8(ascii: "-"))
+        digits(time.day, 2, then: UInt8(ascii: "T"))
+        digits(time.hour, 2, then: UInt8(ascii: ":"))
+        digits(time.minute, 2, then: UInt8(ascii: ":"))
+        digits(time.second, 2, then: UInt8(ascii: "."))
+        digits(time.millisecond, 3, then: UInt8(ascii: "Z"))
+        out.append(UInt8(ascii: "\""))
+    }
+
     /// A JSON string: `"` and `\` escaped, control characters as `\n`, `\t`… or `\u00XX`; other text as
     /// UTF-8.
     static func appendString(_ text: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5c }) {
+        let plain = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard !bytes.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5c }) else { return false }
+            out.append(contentsOf: bytes)
+            return true
+        }
+        if plain == true {
+            // Appended in one copy above.
+        } else if plain == nil, !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5c }) {
             out.append(contentsOf: text.utf8)
         } else {
             for byte in text.utf8 {

@@ -29,26 +29,56 @@ final class JournalFile {
         if descriptor >= 0 { _ = Glibc.close(descriptor) }
     }
 
-    /// Writes what is pending to the current file, then opens `url` as day `day`'s file.
-    func open(_ url: URL, day: Int64) throws(DecisionJournalError) {
+    /// Writes what is pending to the current file, then opens `url` as day `day`'s file, creating it (and
+    /// its folders) when absent. With `durable`, a new file's folder entry is flushed to the device too.
+    func open(_ url: URL, day: Int64, durable: Bool) throws(DecisionJournalError) {
         try writePending()
         if descriptor >= 0 { _ = Glibc.close(descriptor) }
         descriptor = -1
         self.day = nil
         self.url = nil
-        do {
-            // The shared writer creates the folders with the exact file mode and completes or removes a
-            // line a crash left unterminated; the chunked appends below then start on a fresh line.
-            let repair = try JSONLinesWriter(url: url, durability: .onFlush)
-            try repair.close()
-        } catch {
-            throw .cannotOpen(path: url.path, reason: error.description)
+        let path = url.path
+        let folder = url.deletingLastPathComponent().path
+        let existed = access(path, F_OK) == 0
+        if existed {
+            // The shared writer completes or removes a line a crash left unterminated, so the chunked
+            // appends below start on a fresh line.
+            do {
+                let repair = try JSONLinesWriter(url: url, durability: .onFlush)
+                try repair.close()
+            } catch {
+                throw .cannotOpen(path: path, reason: error.description)
+            }
+        } else if let failure = Self.createFolders(folder) {
+            throw .cannotOpen(path: path, reason: failure)
         }
-        let opened = Glibc.open(url.path, O_WRONLY | O_APPEND | O_CLOEXEC)
-        guard opened >= 0 else { throw .cannotOpen(path: url.path, reason: Self.reason(errno)) }
+        let opened = Glibc.open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
+        guard opened >= 0 else { throw .cannotOpen(path: path, reason: Self.reason(errno)) }
         descriptor = opened
         self.day = day
         self.url = url
+        if durable && !existed {
+            // A replay opens one file per day, so the folder is synced only when durability was asked for.
+            let folderDescriptor = Glibc.open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            guard folderDescriptor >= 0 else { throw .syncFailed(path: folder, reason: Self.reason(errno)) }
+            defer { _ = Glibc.close(folderDescriptor) }
+            guard fsync(folderDescriptor) == 0 else { throw .syncFailed(path: folder, reason: Self.reason(errno)) }
+        }
+    }
+
+    /// Creates `folder` and its missing parents; returns why it failed, naming the folder, or nil.
+    static func createFolders(_ folder: String) -> String? {
+        var prefix = folder.hasPrefix("/") ? "" : "."
+        for component in folder.split(separator: "/") {
+            prefix += "/" + component
+            if mkdir(prefix, 0o755) != 0, errno != EEXIST {
+                return "cannot create folder \(prefix): \(reason(errno))"
+            }
+        }
+        var status = stat()
+        guard stat(folder, &status) == 0 else { return "cannot use folder \(folder): \(reason(errno))" }
+        guard status.st_mode & S_IFMT == S_IFDIR else { return "\(folder) is not a folder" }
+        return nil
     }
 
     /// Writes the buffered lines; on failure they are dropped (and reported) so memory stays bounded.

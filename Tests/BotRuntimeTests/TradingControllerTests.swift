@@ -41,7 +41,7 @@ struct TradingControllerTests {
     }
 
     struct Harness {
-        let controller: TradingController<DailyTrendMomentumStrategy>
+        let controller: TradingController
         let risk: RiskEngine
         let execution: PaperExecutionService
         let journal: MemoryDecisionJournal
@@ -58,7 +58,7 @@ struct TradingControllerTests {
             initialBalances: ["USDT": 100_000], clock: clock.closure)
         let journal = MemoryDecisionJournal()
         let controller = TradingController(
-            strategy: try DailyTrendMomentumStrategy(parameters: parameters),
+            strategy: StrategyDriver(try DailyTrendMomentumStrategy(parameters: parameters)),
             settings: TradingControllerSettings(
                 interval: .oneDay,
                 context: ExecutionContext(portfolioID: "paper_test", riskProfile: profile.name, environment: "paper_test"),

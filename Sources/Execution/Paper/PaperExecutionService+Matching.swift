@@ -35,6 +35,18 @@ extension PaperExecutionService {
         }
     }
 
+    /// Feeds several symbols' updates of one moment in one call (one actor hop for a whole time step of a
+    /// replay); the same as calling ``updateMarket(symbol:_:timestamp:)`` for each in order.
+    public func updateMarket(
+        _ updates: [(symbol: String, update: MarketUpdate)], timestamp: Int64
+    ) throws -> [PaperFill] {
+        var fills: [PaperFill] = []
+        for (symbol, update) in updates {
+            fills += try updateMarket(symbol: symbol, update, timestamp: timestamp)
+        }
+        return fills
+    }
+
     /// Feeds the market: records the last price of `symbol`, fills the resting limit orders the update
     /// crossed, then liquidates a short of `symbol` whose equity fell below its maintenance margin.
     /// Returns the fills it made, for the runtime to report to the risk engine. Updates for symbols

@@ -97,7 +97,9 @@ public actor RiskEngine {
 
     /// Marks open positions at `prices` (symbol → last price) and re-evaluates the hard limits; symbols
     /// without a position and prices that are not positive numbers are ignored.
-    public func markToMarket(_ prices: [String: Double]) throws(RiskStateError) {
+    /// - Returns: why the engine is in liquidation mode after the marks; nil in normal mode.
+    @discardableResult
+    public func markToMarket(_ prices: [String: Double]) throws(RiskStateError) -> RiskLiquidation? {
         let now = clock()
         var changed = state.advanceDay(to: Self.day(now))
         for (symbol, price) in prices where price.isFinite && price > 0 {
@@ -111,7 +113,11 @@ public actor RiskEngine {
             state.updatedAt = now
             try file?.save(state)
         }
+        return state.liquidation
     }
+
+    /// Why the engine is in liquidation mode, as of its last check, fill or mark; nil in normal mode.
+    public var liquidation: RiskLiquidation? { state.liquidation }
 
     /// Leaves liquidation mode on an operator's decision: the peak restarts at current equity so the hard
     /// drawdown is measured afresh. A daily loss still above its limit latches again at once.

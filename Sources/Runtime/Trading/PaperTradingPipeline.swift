@@ -41,7 +41,7 @@ public struct PaperTradingPipeline: Sendable {
     public let execution: PaperExecutionService
     public let journal: any DecisionJournal
     public let clock: TradingClock
-    public let controller: TradingController<DailyTrendMomentumStrategy>
+    public let controller: TradingController
     /// The strategy's warm-up need, in bars.
     public let warmUpBars: Int
 
@@ -90,7 +90,7 @@ public struct PaperTradingPipeline: Sendable {
             portfolioID: settings.portfolioID, riskProfile: selection.riskProfile.name,
             environment: environment.name, metadata: metadata)
         let controller = TradingController(
-            strategy: strategy,
+            strategy: StrategyDriver(strategy),
             settings: TradingControllerSettings(
                 interval: selection.interval, context: context, positionSize: settings.positionSize),
             risk: risk, execution: execution, journal: options.journal, metrics: options.metrics,

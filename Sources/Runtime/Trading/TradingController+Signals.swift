@@ -39,7 +39,7 @@ extension TradingController {
         request.side = side
         request.clientOrderID = signalID
         request.metadata["signal_id"] = signalID
-        request.metadata["strategy"] = runner.strategy.name
+        request.metadata["strategy"] = runner.name
         guard let approved = try await approve(request, signal: signal, signalID: signalID, report: &report) else {
             if !signal.isReducing { await reconcileWithVenue(signal.symbol) }
             return
@@ -144,12 +144,13 @@ extension TradingController {
             extra: extra)
         let trade = TradeRecord(signalID: signalID, purpose: purpose, request: request, result: result)
         trades.append(trade)
+        try await refreshExposure()
         return trade
     }
 
-    /// Closes every position once the risk engine is in liquidation mode, and says so once per episode.
-    func enforceLiquidation(report: inout CycleReport) async throws {
-        let liquidation = await risk.currentState.liquidation
+    /// Closes every position while the risk engine is in liquidation mode (`liquidation` as the marks left
+    /// it), and says so once per episode.
+    func enforceLiquidation(_ liquidation: RiskLiquidation?, report: inout CycleReport) async throws {
         metrics?.liquidation(liquidation != nil)
         guard let liquidation else {
             isLiquidating = false

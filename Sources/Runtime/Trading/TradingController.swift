@@ -18,24 +18,33 @@ import BotStrategies
 ///
 /// Time: the controller advances its ``TradingClock`` to each bar's close, so a replay stamps and books
 /// fills at the bars' own times; with a wall clock the advance is a no-op.
-public actor TradingController<S: Strategy> {
+public actor TradingController {
     public let settings: TradingControllerSettings
     let risk: RiskEngine
     let execution: PaperExecutionService
     let journal: any DecisionJournal
     let metrics: TradingMetrics?
     let clock: TradingClock
-    var runner: StrategyRunner<S>
+    let runner: StrategyDriver
     var isLiquidating = false
     var trades: [TradeRecord] = []
+    /// What the account holds, re-read after every order and fill; nil until first read.
+    var exposure: Exposure?
+
+    struct Exposure {
+        var symbols: Set<String> = []
+        var hasRestingOrders = false
+    }
 
     /// A controller trading `strategy`'s signals through `risk` and `execution`.
     /// - Parameters:
+    ///   - strategy: the strategy, driven through a ``StrategyDriver`` made where its type is known
+    ///     (`StrategyDriver(DailyTrendMomentumStrategy(...))`), so every bar runs code compiled for it.
     ///   - journal: where every decision is recorded; ``DisabledDecisionJournal`` for none.
     ///   - metrics: the Prometheus counters to update; nil for none.
     ///   - clock: the clock `risk` and `execution` were built with.
     public init(
-        strategy: S, settings: TradingControllerSettings, risk: RiskEngine, execution: PaperExecutionService,
+        strategy: StrategyDriver, settings: TradingControllerSettings, risk: RiskEngine, execution: PaperExecutionService,
         journal: any DecisionJournal, metrics: TradingMetrics? = nil, clock: TradingClock
     ) {
         self.settings = settings
@@ -44,7 +53,7 @@ public actor TradingController<S: Strategy> {
         self.journal = journal
         self.metrics = metrics
         self.clock = clock
-        self.runner = StrategyRunner(strategy: strategy)
+        self.runner = strategy
     }
 
     /// Takes in history without trading: the strategy's windows fill, nothing is signalled or sent.
@@ -68,6 +77,8 @@ public actor TradingController<S: Strategy> {
         let symbols = bars.keys.sorted()
         let series = symbols.map { bars[$0] ?? [] }
         var cursors = [Int](repeating: 0, count: series.count)
+        // The runner remembers each symbol's last bar too; a local copy saves a lookup per bar.
+        var lastSeen = symbols.map { runner.lastOpenTime(symbol: $0) ?? .min }
         var step: [(symbol: String, bar: Candle)] = []
         while true {
             var openTime = Int64.max
@@ -80,7 +91,8 @@ public actor TradingController<S: Strategy> {
                 while cursors[index] < series[index].count, series[index][cursors[index]].openTime <= openTime {
                     let bar = series[index][cursors[index]]
                     cursors[index] += 1
-                    if isNew(bar, symbol: symbols[index]) {
+                    if Self.isValid(bar), bar.openTime > lastSeen[index] {
+                        lastSeen[index] = bar.openTime
                         step.append((symbols[index], bar))
                     } else {
                         report.skippedBars += 1
@@ -126,30 +138,50 @@ public actor TradingController<S: Strategy> {
     private func trade(step: [(symbol: String, bar: Candle)], openTime: Int64, report: inout CycleReport) async throws {
         let closeTime = settings.interval.next(after: openTime)
         clock.advance(to: closeTime)
-        var prices: [String: Double] = [:]
+        if exposure == nil { try await refreshExposure() }
+        // The strategy sees only bars, so it can decide before the account moves; the orders wait until the
+        // venue and the risk engine have seen the step.
+        var signals: [StrategySignal] = []
         for (symbol, bar) in step {
-            for fill in try await execution.updateMarket(symbol: symbol, .candle(bar), timestamp: closeTime) {
+            report.bars += 1
+            report.lastOpenTime = max(report.lastOpenTime ?? .min, bar.openTime)
+            if let signal = runner.feed(bar, symbol: symbol).signal, signal.isActionable { signals.append(signal) }
+        }
+        // A flat account with no resting order is not moved by prices: the venue and the risk engine only need
+        // the symbols held and the symbols about to trade. This keeps a replay's time steps free of actor hops.
+        let exposure = self.exposure ?? Exposure()
+        var updates: [(symbol: String, update: MarketUpdate)] = []
+        var marks: [String: Double] = [:]
+        for (symbol, bar) in step
+        where exposure.hasRestingOrders || exposure.symbols.contains(symbol) || signals.contains(where: { $0.symbol == symbol }) {
+            updates.append((symbol, .candle(bar)))
+            if exposure.symbols.contains(symbol) { marks[symbol] = bar.close }
+        }
+        if !updates.isEmpty {
+            let fills = try await execution.updateMarket(updates, timestamp: closeTime)
+            for fill in fills {
                 try await risk.onFill(
                     symbol: fill.symbol, side: fill.side, quantity: fill.quantity, price: fill.price, fee: fill.fee,
                     timestamp: fill.timestamp)
             }
-            prices[symbol] = bar.close
+            if !fills.isEmpty { try await refreshExposure() }
         }
-        try await risk.markToMarket(prices)
-        try await enforceLiquidation(report: &report)
-        for (symbol, bar) in step {
-            report.bars += 1
-            report.lastOpenTime = max(report.lastOpenTime ?? .min, bar.openTime)
-            guard let signal = runner.feed(bar, symbol: symbol).signal, signal.isActionable else { continue }
+        if !marks.isEmpty || isLiquidating {
+            try await enforceLiquidation(try await risk.markToMarket(marks), report: &report)
+        }
+        for signal in signals {
             try await handle(signal, report: &report)
         }
     }
 
-    private func isNew(_ bar: Candle, symbol: String) -> Bool {
-        guard bar.open.isFinite, bar.high.isFinite, bar.low.isFinite, bar.close.isFinite, bar.low <= bar.high,
-            bar.close > 0
-        else { return false }
-        if let last = runner.lastOpenTime(symbol: symbol), bar.openTime <= last { return false }
-        return true
+    /// Re-reads which symbols the account holds and whether orders rest, after anything that may change them.
+    func refreshExposure() async throws {
+        exposure = Exposure(
+            symbols: Set(await execution.positions().keys), hasRestingOrders: !(await execution.openOrderIDs().isEmpty))
+    }
+
+    static func isValid(_ bar: Candle) -> Bool {
+        bar.open.isFinite && bar.high.isFinite && bar.low.isFinite && bar.close.isFinite && bar.low <= bar.high
+            && bar.close > 0
     }
 }

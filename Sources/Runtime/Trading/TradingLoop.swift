@@ -70,7 +70,10 @@ public struct TradingLoop: Sendable {
         let interval = pipeline.feed.interval
         let from = interval.advance(interval.start(ofBucketContaining: now), by: -max(1, historyBars))
         let bars = try await pipeline.feed.bars(from: from, to: now, closedBy: now)
-        return try await pipeline.controller.process(bars)
+        let report = try await pipeline.controller.process(bars)
+        // The journal buffers between cycles; what a cycle decided is on disk before the loop sleeps.
+        try await pipeline.journal.flush()
+        return report
     }
 
     /// Runs cycles every ``pollInterval`` until the task is cancelled or `maxCycles` ran.

@@ -11,7 +11,7 @@ import Foundation
 /// with the journal off and once with the JSONL journal writing to a temporary folder.
 enum ReplayBenchmark: Benchmark {
     static let name = "replay"
-    static let summary = "trading path replay: 1h candles of 8 symbols (--years N --symbols N --runs N)"
+    static let summary = "trading path replay: 1h candles of 8 symbols (--years N --symbols N --runs N --journal off|on|both)"
 
     static let symbols = [
         ("BTCUSDT", "BTC"), ("ETHUSDT", "ETH"), ("SOLUSDT", "SOL"), ("BNBUSDT", "BNB"), ("XRPUSDT", "XRP"),
@@ -22,6 +22,10 @@ enum ReplayBenchmark: Benchmark {
         let years = try option("years", in: arguments, default: 5)
         let count = min(symbols.count, max(1, try option("symbols", in: arguments, default: 8)))
         let runs = max(1, try option("runs", in: arguments, default: 3))
+        let journal = try option("journal", in: arguments, default: "both")
+        guard ["off", "on", "both"].contains(journal) else {
+            throw BenchmarkUsageError(description: "--journal takes off, on or both")
+        }
         let start: Int64 = 1_577_836_800_000  // 2020-01-01
         let hours = years * 365 * 24
         let generator = SyntheticCandleGenerator()
@@ -36,34 +40,64 @@ enum ReplayBenchmark: Benchmark {
 
         var quiet: [Double] = []
         var journalled: [Double] = []
+        var strategyOnly: [Double] = []
         var outcome = CycleReport()
         var events = 0
         for _ in 0..<runs {
-            let (seconds, report, _) = try await replay(bars, markets: markets, start: start, journal: nil)
-            quiet.append(seconds)
-            outcome = report
+            strategyOnly.append(try strategyPass(bars))
+            if journal != "on" {
+                let (seconds, report, _) = try await replay(bars, markets: markets, start: start, journal: nil)
+                quiet.append(seconds)
+                outcome = report
+            }
+            guard journal != "off" else { continue }
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("replay-\(UUID().uuidString)")
             defer { try? FileManager.default.removeItem(at: folder) }
             let journal = JSONLDecisionJournal(directory: folder, retentionDays: nil, fsync: false)
-            let (withJournal, _, written) = try await replay(bars, markets: markets, start: start, journal: journal)
+            let (withJournal, report, written) = try await replay(bars, markets: markets, start: start, journal: journal)
+            outcome = report
             journalled.append(withJournal)
             events = written
         }
-        let best = quiet.min() ?? 0
-        let bestJournalled = journalled.min() ?? 0
-        return [
+        var result: [String: any Sendable] = [
             "symbols": count, "years": years, "interval": "1h", "candles": candles, "runs": runs,
-            "seconds_journal_off": best, "candles_per_second_journal_off": Double(candles) / best,
-            "seconds_journal_on": bestJournalled,
-            "candles_per_second_journal_on": Double(candles) / bestJournalled,
-            "journal_events": events,
-            "journal_cost_seconds": bestJournalled - best,
-            "journal_cost_microseconds_per_event": events > 0 ? (bestJournalled - best) / Double(events) * 1e6 : 0,
+            "candles_per_second_strategy_only": Double(candles) / (strategyOnly.min() ?? 1),
             "signals": outcome.signals, "filled_orders": outcome.filledOrders,
             "risk_rejections": outcome.riskRejections, "liquidations": outcome.liquidations,
             "peak_rss_mb": peakResidentMegabytes() ?? -1,
         ]
+        if let best = quiet.min() {
+            result["seconds_journal_off"] = best
+            result["candles_per_second_journal_off"] = Double(candles) / best
+        }
+        if let journalled = journalled.min() {
+            result["seconds_journal_on"] = journalled
+            result["candles_per_second_journal_on"] = Double(candles) / journalled
+            result["journal_events"] = events
+            if let best = quiet.min() {
+                result["journal_cost_seconds"] = journalled - best
+                result["journal_cost_microseconds_per_event"] = events > 0 ? (journalled - best) / Double(events) * 1e6 : 0
+            }
+        }
+        return result
     }
+
+    /// The floor: the same bars through the strategy alone, symbol after symbol, no risk engine or venue.
+    static func strategyPass(_ bars: [String: [Candle]]) throws -> Double {
+        var runner = StrategyRunner(strategy: try DailyTrendMomentumStrategy(parameters: parameters))
+        var actionable = 0
+        let began = ContinuousClock.now
+        for (symbol, candles) in bars {
+            for bar in candles where runner.feed(bar, symbol: symbol).signal?.isActionable == true { actionable += 1 }
+        }
+        let elapsed = ContinuousClock.now - began
+        precondition(actionable > 0)
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    }
+
+    static let parameters = DailyTrendMomentumStrategy.Parameters(
+        fastMA: 25, slowMA: 100, breakoutLookback: 55, momentumWindow: 20, atrWindow: 14, atrMultiplier: 2,
+        minTrendStrength: 0.005, minMomentum: 0.001)
 
     /// One replay through a fresh pipeline; returns the seconds `process` took, its report and how many
     /// journal lines were written.
@@ -78,12 +112,9 @@ enum ReplayBenchmark: Benchmark {
             profile: profile, environment: "bench", startingEquity: 100_000, stateFile: nil, clock: clock.closure)
         let execution = PaperExecutionService(
             markets: markets, initialBalances: ["USDT": 100_000], clock: clock.closure)
-        let strategy = try DailyTrendMomentumStrategy(
-            parameters: .init(
-                fastMA: 25, slowMA: 100, breakoutLookback: 55, momentumWindow: 20, atrWindow: 14, atrMultiplier: 2,
-                minTrendStrength: 0.005, minMomentum: 0.001))
+        let strategy = try DailyTrendMomentumStrategy(parameters: parameters)
         let controller = TradingController(
-            strategy: strategy,
+            strategy: StrategyDriver(strategy),
             settings: TradingControllerSettings(
                 interval: .oneHour,
                 context: ExecutionContext(portfolioID: "bench", riskProfile: "balanced", environment: "bench"),

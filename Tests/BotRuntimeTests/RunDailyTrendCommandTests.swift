@@ -127,9 +127,13 @@ struct RunDailyTrendCommandTests {
     @Test("a window where the trend turns: the smoke ledger has entries and exits, the risk state books them")
     func trendTurnSmoke() async throws {
         try await Self.folder(closes: Self.trendTurn()) { folder in
-            let outcome = await Self.smoke(in: folder)
+            let outcome = await Self.smoke(["--paper-smoke-summary-json", "ci/smoke.json"], in: folder)
             #expect(outcome.status == 0, "\(outcome.error)")
             let report = try Self.report(in: folder)
+            let structured = try Fixture.json(
+                String(contentsOf: folder.appendingPathComponent("ci/smoke.json"), encoding: .utf8))
+            #expect(structured["status"] as? String == "ok")
+            #expect((structured["json_log"] as? [String: Any])?["record_id"] as? String != nil)
             let fills = try Self.ledger(in: report).filter { $0["status"] as? String == "filled" }
             #expect(fills.contains { $0["side"] as? String == "buy" })
             #expect(fills.contains { $0["side"] as? String == "sell" })

@@ -51,6 +51,11 @@ extension RunDailyTrendCommand {
         await pipeline.controller.warmUp(history)
         let cycle = try await pipeline.controller.process(bars)
         context.logger.info(TradingLoop.describe(cycle, cycle: 1))
+        // Interrupted: no report and no audit entries for a run the operator stopped (exit 130).
+        if Task.isCancelled {
+            try? FileManager.default.removeItem(at: directory)
+            throw CancellationError()
+        }
 
         let ledger = await pipeline.execution.ledgerRecords()
         let report = SmokeReport(

@@ -4,17 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
-
-missing_apt=()
-for package in libsqlite3-dev zlib1g-dev age unzip curl; do
-    dpkg -s "$package" >/dev/null 2>&1 || missing_apt+=("$package")
-done
-if [ ${#missing_apt[@]} -gt 0 ]; then
-    echo "test.sh: installing ${missing_apt[*]} (apt)"
-    as_root apt-get update -qq
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing_apt[@]}" >/dev/null
-fi
+scripts/ensure-apt.sh test.sh libsqlite3-dev zlib1g-dev age unzip curl
 
 # Python module name → pip requirement.
 missing_pip=()

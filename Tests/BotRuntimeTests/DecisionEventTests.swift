@@ -66,7 +66,7 @@ struct DecisionEventTests {
         for index in 0..<200 {
             var event = Self.event(at: Self.noon + Int64(index) * 1_234_567, metadata: [("reason", nasty), ("i", "\(index)")])
             event.quantity = Double.random(in: -1e6...1e6, using: &generator) * pow(10, Double(index % 30 - 15))
-            event.price = index == 0 ? 5e-324 : (index == 1 ? 1.7976931348623157e308 : Double(index))
+            event.price = index == 0 ? Double.leastNonzeroMagnitude : (index == 1 ? 1.7976931348623157e308 : Double(index))
             events.append(event)
         }
         try withTemporaryDirectory { folder in

@@ -8,9 +8,10 @@ public struct PaperAccountFile: Sendable, Hashable {
 
     public init(url: URL) { self.url = url }
 
-    /// The conventional file of `environment` under `dataCachePath`.
+    /// The conventional file of `environment` under `dataCachePath` (named as the risk state file names it).
     public init(dataCachePath: URL, environment: String) {
-        let name = String(environment.map { $0.isLetter || $0.isNumber || "_.-".contains($0) ? $0 : "_" })
+        let part = FileNamePart.sanitized(environment)
+        let name = part.isEmpty ? "_" : part
         url = dataCachePath.appendingPathComponent("paper").appendingPathComponent(name + "_account.json")
     }
 

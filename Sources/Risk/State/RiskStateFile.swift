@@ -62,8 +62,7 @@ public struct RiskStateFile: Sendable, Hashable {
     }
 
     static func sanitized(_ name: String) -> String {
-        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-")
-        let text = String(name.map { allowed.contains($0) ? $0 : "_" })
+        let text = FileNamePart.sanitized(name)
         return text.isEmpty ? "_" : text
     }
 

@@ -14,7 +14,7 @@ extension RunDailyTrendCommand {
     /// to `ledger.jsonl`), so a smoke test over 2024 never touches the environment's own state.
     func runSmoke(_ selection: TradingSelection, options: SmokeOptions, in context: ToolContext) async throws {
         let interval = selection.interval
-        let window = options.window ?? Self.defaultWindow(now: context.now(), interval: interval)
+        let window = options.window ?? Self.defaultWindow(now: context.now())
         // Every bar of the window has closed by the first millisecond after it.
         let asOf = window.end + 1
         context.logger.info("Smoke test of \(selection.environment.name) over \(window.description)")
@@ -129,8 +129,8 @@ extension RunDailyTrendCommand {
         }
     }
 
-    /// The 30 days before the current bar, when no `--date-window` is given.
-    static func defaultWindow(now: Int64, interval: Interval) -> SmokeWindow {
+    /// The 30 whole UTC days before today, when no `--date-window` is given.
+    static func defaultWindow(now: Int64) -> SmokeWindow {
         let today = UTCDateTime.day(ofMilliseconds: now) * UTCDateTime.millisecondsPerDay
         return SmokeWindow(start: today - 30 * UTCDateTime.millisecondsPerDay, end: today - 1)
     }

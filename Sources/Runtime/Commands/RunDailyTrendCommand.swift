@@ -69,6 +69,7 @@ public struct RunDailyTrendCommand: ToolCommand {
         .option("paper-smoke-summary-json", value: "path", help: "Also write the structured smoke summary here."),
     ]
     public static let exitCodes: [ToolExitCode] = [
+        ToolExitCode(0, "also a continuous run stopped by SIGINT/SIGTERM after its clean shutdown (130 before the first cycle)"),
         ToolExitCode(2, "the paper pre-check found errors (or warnings with --paper-precheck-fail-on-warnings)"),
         ToolExitCode(3, "a live environment is refused: a trading-mode gate does not hold (each is listed)"),
         ToolExitCode(4, "--smoke-fail-on-low-space and the report folder's disk is below --smoke-min-free-mb"),

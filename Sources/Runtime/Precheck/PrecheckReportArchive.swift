@@ -59,21 +59,9 @@ public enum PrecheckReportArchive {
 
     /// The environment name as a file-name part.
     static func token(_ environment: String) -> String {
-        var result = ""
-        var inRun = false
-        for scalar in environment.trimmingCharacters(in: .whitespacesAndNewlines).unicodeScalars {
-            let allowed =
-                (scalar >= "a" && scalar <= "z") || (scalar >= "A" && scalar <= "Z") || (scalar >= "0" && scalar <= "9")
-                || scalar == "_" || scalar == "." || scalar == "-"
-            if allowed {
-                result.unicodeScalars.append(scalar)
-                inRun = false
-            } else if !inRun {
-                result += "_"
-                inRun = true
-            }
-        }
-        return result.isEmpty ? "unknown_environment" : result
+        let part = FileNamePart.sanitized(
+            environment.trimmingCharacters(in: .whitespacesAndNewlines), collapsingRuns: true)
+        return part.isEmpty ? "unknown_environment" : part
     }
 
     /// Creates the first free `<stem>.json`, `<stem>_1.json`, … exclusively and returns it.

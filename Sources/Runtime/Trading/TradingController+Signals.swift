@@ -19,7 +19,7 @@ extension TradingController {
                 ("action", signal.action.rawValue), ("reason", signal.reason),
                 ("confidence", Self.text(signal.confidence)), ("bar_open_time", String(signal.openTime)),
             ] + signal.metadata.sorted { $0.key < $1.key }.map { ("signal_\($0.key)", Self.text($0.value)) })
-        guard let side = signal.orderSide else { return }
+        guard signal.orderSide != nil else { return }
         let held = await execution.positions()[signal.symbol]
         let quantity: Double
         if signal.isReducing {
@@ -36,7 +36,6 @@ extension TradingController {
             quantity = max(0, await risk.currentState.equity) / signal.price
         }
         guard var request = signal.orderRequest(quantity: quantity) else { return }
-        request.side = side
         request.clientOrderID = signalID
         request.metadata["signal_id"] = signalID
         request.metadata["strategy"] = runner.name
